@@ -1,0 +1,1 @@
+namespace TumorRegistry.Domain.Tests;
