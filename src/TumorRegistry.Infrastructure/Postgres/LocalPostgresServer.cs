@@ -1,0 +1,157 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Runtime.InteropServices;
+
+namespace TumorRegistry.Infrastructure.Postgres;
+
+/// <summary>
+/// A private PostgreSQL cluster started from the locally installed server binaries, for when
+/// TUMORREGISTRY_DB is not set. It listens on 127.0.0.1 on a free port, trusts local connections
+/// (it is private to this machine and user), and is stopped when the process exits.
+/// </summary>
+public sealed class LocalPostgresServer : IAsyncDisposable
+{
+    public const string SuperUser = "tumorregistry";
+
+    private readonly string _binDir;
+    private readonly bool _ephemeral;
+    private bool _stopped;
+
+    public string DataDirectory { get; }
+    public int Port { get; private set; }
+
+    private LocalPostgresServer(string binDir, string dataDirectory, bool ephemeral)
+    {
+        _binDir = binDir;
+        DataDirectory = dataDirectory;
+        _ephemeral = ephemeral;
+    }
+
+    /// <summary>Connection string to the given database on this cluster.</summary>
+    public string ConnectionString(string database = "postgres") =>
+        $"Host=127.0.0.1;Port={Port};Username={SuperUser};Database={database};Pooling=true;Maximum Pool Size=100;Include Error Detail=true";
+
+    /// <summary>
+    /// Starts a cluster in <paramref name="dataDirectory"/> (created by initdb when empty).
+    /// <paramref name="ephemeral"/> clusters trade durability for speed (tests, benchmarks of logic)
+    /// and are deleted when stopped.
+    /// </summary>
+    public static async Task<LocalPostgresServer> StartAsync(string dataDirectory, bool ephemeral, CancellationToken ct = default)
+    {
+        var binDir = FindBinDirectory();
+        var server = new LocalPostgresServer(binDir, Path.GetFullPath(dataDirectory), ephemeral);
+        await server.InitAndStartAsync(ct);
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => server.Stop();
+        return server;
+    }
+
+    /// <summary>Starts a throw-away cluster in a new temporary folder.</summary>
+    public static Task<LocalPostgresServer> StartTemporaryAsync(CancellationToken ct = default) =>
+        StartAsync(Path.Combine(Path.GetTempPath(), "tumorregistry-pg-" + Guid.NewGuid().ToString("N")[..12]), ephemeral: true, ct);
+
+    private async Task InitAndStartAsync(CancellationToken ct)
+    {
+        Directory.CreateDirectory(DataDirectory);
+        if (IsRoot) Run("chown", $"-R postgres:postgres \"{DataDirectory}\"", asPostgres: false);
+
+        var pgData = Path.Combine(DataDirectory, "pgdata");
+        if (!File.Exists(Path.Combine(pgData, "PG_VERSION")))
+        {
+            Run(Path.Combine(_binDir, "initdb"),
+                $"-D \"{pgData}\" -U {SuperUser} -A trust -E UTF8 --locale=C.UTF-8 --no-instructions", asPostgres: IsRoot);
+        }
+
+        // A cluster left running by a killed process is stopped first so we own the port we pick.
+        if (File.Exists(Path.Combine(pgData, "postmaster.pid")))
+            Run(Path.Combine(_binDir, "pg_ctl"), $"-D \"{pgData}\" stop -m immediate", asPostgres: IsRoot, throwOnError: false);
+
+        Port = FreePort();
+        var settings = $"-p {Port} -c listen_addresses=127.0.0.1 -c unix_socket_directories='{DataDirectory}' -c max_connections=300 -c shared_buffers=256MB";
+        if (_ephemeral) settings += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off";
+        Run(Path.Combine(_binDir, "pg_ctl"),
+            $"-D \"{pgData}\" -l \"{Path.Combine(DataDirectory, "postgres.log")}\" -o \"{settings}\" -w -t 60 start", asPostgres: IsRoot);
+        await Task.CompletedTask;
+    }
+
+    public void Stop()
+    {
+        if (_stopped) return;
+        _stopped = true;
+        var pgData = Path.Combine(DataDirectory, "pgdata");
+        Run(Path.Combine(_binDir, "pg_ctl"), $"-D \"{pgData}\" stop -m fast -w", asPostgres: IsRoot, throwOnError: false);
+        if (_ephemeral)
+        {
+            try { Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        }
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        Stop();
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>Finds initdb and pg_ctl: pg_config --bindir first, then /usr/lib/postgresql/*/bin (newest).</summary>
+    public static string FindBinDirectory()
+    {
+        var candidates = new List<string>();
+        var fromPgConfig = TryRun("pg_config", "--bindir");
+        if (!string.IsNullOrWhiteSpace(fromPgConfig)) candidates.Add(fromPgConfig.Trim());
+        if (Directory.Exists("/usr/lib/postgresql"))
+        {
+            candidates.AddRange(Directory.GetDirectories("/usr/lib/postgresql")
+                .OrderByDescending(d => int.TryParse(Path.GetFileName(d), out var v) ? v : 0)
+                .Select(d => Path.Combine(d, "bin")));
+        }
+        var found = candidates.FirstOrDefault(d => File.Exists(Path.Combine(d, "initdb")) && File.Exists(Path.Combine(d, "pg_ctl")));
+        return found ?? throw new InvalidOperationException(
+            "No PostgreSQL server binaries (initdb, pg_ctl) were found via `pg_config --bindir` or /usr/lib/postgresql/*/bin. " +
+            "Install them (Debian/Ubuntu: `sudo apt-get install postgresql`), or start the database with " +
+            "`docker compose up -d db` and set TUMORREGISTRY_DB=\"Host=127.0.0.1;Port=5432;Username=tumorregistry;Password=tumorregistry;Database=tumorregistry\".");
+    }
+
+    private static bool IsRoot => OperatingSystem.IsLinux() && geteuid() == 0;
+
+    [DllImport("libc", SetLastError = true)]
+    private static extern uint geteuid();
+
+    private static int FreePort()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+
+    private static string? TryRun(string file, string args)
+    {
+        try
+        {
+            using var p = Process.Start(new ProcessStartInfo(file, args) { RedirectStandardOutput = true, RedirectStandardError = true });
+            if (p is null) return null;
+            var output = p.StandardOutput.ReadToEnd();
+            p.WaitForExit();
+            return p.ExitCode == 0 ? output : null;
+        }
+        catch (System.ComponentModel.Win32Exception) { return null; }
+    }
+
+    // initdb and postgres refuse to run as root: drop to the postgres OS user that the Debian package creates.
+    private static void Run(string file, string args, bool asPostgres, bool throwOnError = true)
+    {
+        var psi = asPostgres
+            ? new ProcessStartInfo("runuser", $"-u postgres -- \"{file}\" {args}")
+            : new ProcessStartInfo(file, args);
+        psi.RedirectStandardOutput = true;
+        psi.RedirectStandardError = true;
+        psi.WorkingDirectory = "/";
+        using var p = Process.Start(psi) ?? throw new InvalidOperationException($"Could not start {file}");
+        var stdout = p.StandardOutput.ReadToEndAsync();
+        var stderr = p.StandardError.ReadToEndAsync();
+        p.WaitForExit();
+        if (p.ExitCode != 0 && throwOnError)
+            throw new InvalidOperationException($"`{Path.GetFileName(file)} {args}` failed ({p.ExitCode}): {stderr.Result}{stdout.Result}");
+    }
+}

@@ -1,0 +1,159 @@
+using System.Text.Json.Nodes;
+using Npgsql;
+using TumorRegistry.Infrastructure.EventStore;
+using TumorRegistry.Integration.Tests.Infrastructure;
+using Store = TumorRegistry.Infrastructure.EventStore.EventStore;
+
+namespace TumorRegistry.Integration.Tests.EventStore;
+
+public sealed class AppendAndReadTests(DatabaseFixture db) : IClassFixture<DatabaseFixture>
+{
+    private Store NewStore(TimeProvider? clock = null) => new(db.DataSource, TestEvents.Registry(), clock: clock);
+
+    [Fact]
+    public async Task Appended_events_read_back_in_order_with_their_metadata()
+    {
+        var store = NewStore();
+        var id = Guid.NewGuid();
+        await store.AppendAsync(new StreamAppend(id, "tumor", StreamAppend.NoStream,
+            [new ItemRecorded("primarySite", "C341"), new ItemRecorded("laterality", "1")]), TestEvents.Registrar("path report"));
+        await store.AppendAsync(new StreamAppend(id, "tumor", 2, [new ItemRecorded("laterality", "2")]), TestEvents.Registrar("corrected"));
+
+        var events = await store.ReadStreamAsync(id);
+        Assert.Equal([1, 2, 3], events.Select(e => e.Version));
+        Assert.Equal("C341", ((ItemRecorded)events[0].Data).Value);
+        Assert.Equal("ctr.jones", events[2].Metadata.User);
+        Assert.Equal("corrected", events[2].Metadata.Reason);
+        Assert.True(events[0].Sequence < events[1].Sequence && events[1].Sequence < events[2].Sequence);
+        Assert.Equal(3, (await store.GetStreamAsync(id))!.Version);
+
+        var upTo2 = await store.ReadStreamAsync(id, toVersion: 2);
+        Assert.Equal(2, upTo2.Count);
+    }
+
+    [Fact]
+    public async Task A_stream_read_as_of_a_time_returns_exactly_the_events_recorded_by_then()
+    {
+        var clock = new ManualClock(new DateTimeOffset(2026, 3, 1, 9, 0, 0, TimeSpan.Zero));
+        var store = NewStore(clock);
+        var id = Guid.NewGuid();
+        await store.AppendAsync(new StreamAppend(id, "tumor", 0, [new ItemRecorded("grade", "1")]), TestEvents.Registrar());
+        var first = clock.Now;
+        clock.Advance(TimeSpan.FromDays(1));
+        await store.AppendAsync(new StreamAppend(id, "tumor", 1, [new ItemRecorded("grade", "2")]), TestEvents.Registrar());
+        clock.Advance(TimeSpan.FromDays(1));
+        await store.AppendAsync(new StreamAppend(id, "tumor", 2, [new ItemRecorded("grade", "3")]), TestEvents.Registrar());
+
+        Assert.Empty(await store.ReadStreamAsync(id, asOf: first.AddTicks(-1)));
+        Assert.Equal(["1"], (await store.ReadStreamAsync(id, asOf: first)).Select(e => ((ItemRecorded)e.Data).Value));
+        Assert.Equal(["1", "2"], (await store.ReadStreamAsync(id, asOf: first.AddDays(1).AddHours(12))).Select(e => ((ItemRecorded)e.Data).Value));
+        Assert.Equal(3, (await store.ReadStreamAsync(id, asOf: clock.Now)).Count);
+    }
+
+    [Fact]
+    public async Task Wrong_expected_version_raises_a_typed_concurrency_error_and_stores_nothing()
+    {
+        var store = NewStore();
+        var id = Guid.NewGuid();
+        await store.AppendAsync(new StreamAppend(id, "tumor", 0, [new ItemRecorded("a", "1")]), TestEvents.Registrar());
+
+        var stale = await Assert.ThrowsAsync<ConcurrencyException>(() =>
+            store.AppendAsync(new StreamAppend(id, "tumor", 0, [new ItemRecorded("a", "2")]), TestEvents.Registrar()));
+        Assert.Equal(1, stale.ActualVersion);
+        var ahead = await Assert.ThrowsAsync<ConcurrencyException>(() =>
+            store.AppendAsync(new StreamAppend(id, "tumor", 5, [new ItemRecorded("a", "3")]), TestEvents.Registrar()));
+        Assert.Equal(1, ahead.ActualVersion);
+        await Assert.ThrowsAsync<StreamNotFoundException>(() =>
+            store.AppendAsync(new StreamAppend(Guid.NewGuid(), "tumor", 3, [new ItemRecorded("a", "3")]), TestEvents.Registrar()));
+
+        Assert.Single(await store.ReadStreamAsync(id));
+    }
+
+    [Fact]
+    public async Task Appends_to_several_streams_commit_together_or_not_at_all()
+    {
+        var store = NewStore();
+        var patient = Guid.NewGuid();
+        var tumor = Guid.NewGuid();
+        await store.AppendManyAsync([
+            new StreamAppend(patient, "patient", 0, [new ItemRecorded("sex", "2")]),
+            new StreamAppend(tumor, "tumor", 0, [new ItemRecorded("primarySite", "C509")])], TestEvents.Registrar());
+
+        var otherTumor = Guid.NewGuid();
+        await Assert.ThrowsAsync<ConcurrencyException>(() => store.AppendManyAsync([
+            new StreamAppend(otherTumor, "tumor", 0, [new ItemRecorded("primarySite", "C619")]),
+            new StreamAppend(patient, "patient", 0, [new ItemRecorded("sex", "1")])], TestEvents.Registrar()));
+
+        Assert.Null(await store.GetStreamAsync(otherTumor));
+        Assert.Single(await store.ReadStreamAsync(patient));
+    }
+
+    [Fact]
+    public async Task Read_all_returns_every_event_after_a_position_in_global_order()
+    {
+        var store = NewStore();
+        var before = (await store.ReadAllAsync(0, int.MaxValue)).LastOrDefault()?.Sequence ?? 0;
+        var a = Guid.NewGuid();
+        var b = Guid.NewGuid();
+        await store.AppendAsync(new StreamAppend(a, "t", 0, [new CounterBumped(1)]), TestEvents.Registrar());
+        await store.AppendAsync(new StreamAppend(b, "t", 0, [new CounterBumped(2), new CounterBumped(3)]), TestEvents.Registrar());
+        var after = await store.ReadAllAsync(before, 100);
+        Assert.Equal([1, 2, 3], after.Where(e => e.StreamId == a || e.StreamId == b).Select(e => ((CounterBumped)e.Data).By));
+        Assert.True(after.Zip(after.Skip(1)).All(p => p.First.Sequence < p.Second.Sequence));
+    }
+
+    [Fact]
+    public async Task An_archived_stream_keeps_its_events_but_default_reads_skip_it()
+    {
+        var store = NewStore();
+        var id = Guid.NewGuid();
+        await store.AppendAsync(new StreamAppend(id, "tumor", 0, [new ItemRecorded("a", "1")]), TestEvents.Registrar());
+        await store.ArchiveStreamAsync(id);
+        Assert.Empty(await store.ReadStreamAsync(id));
+        Assert.Single(await store.ReadStreamAsync(id, includeArchived: true));
+        Assert.True((await store.GetStreamAsync(id))!.Archived);
+        Assert.DoesNotContain(await store.ReadAllAsync(0, 10_000, includeArchived: false), e => e.StreamId == id);
+    }
+
+    [Fact]
+    public async Task An_event_stored_as_version_1_is_read_back_upcast_to_version_2()
+    {
+        var id = Guid.NewGuid();
+        // Version 1 of "GradeRecorded" stored a single "grade"; version 2 splits clinical and pathological grade.
+        var v1 = new EventTypeRegistry().Register<GradeRecordedV1>("GradeRecorded", 1);
+        await new Store(db.DataSource, v1).AppendAsync(new StreamAppend(id, "tumor", 0, [new GradeRecordedV1("3")]), TestEvents.Registrar());
+
+        var v2 = new EventTypeRegistry().Register<GradeRecordedV2>("GradeRecorded", 2)
+            .Upcast("GradeRecorded", 1, old => new JsonObject { ["gradeClinical"] = old["grade"]!.GetValue<string>(), ["gradePathological"] = "9" });
+        var read = await new Store(db.DataSource, v2).ReadStreamAsync(id);
+
+        var e = Assert.Single(read);
+        Assert.Equal(2, e.SchemaVersion);
+        Assert.Equal(new GradeRecordedV2("3", "9"), e.Data);
+    }
+
+    [Fact]
+    public async Task Reading_an_unregistered_event_type_fails_loudly()
+    {
+        var id = Guid.NewGuid();
+        await NewStore().AppendAsync(new StreamAppend(id, "t", 0, [new CounterBumped(1)]), TestEvents.Registrar());
+        var onlyItems = new EventTypeRegistry().Register<ItemRecorded>("ItemRecorded");
+        var error = await Assert.ThrowsAsync<UnknownEventTypeException>(() => new Store(db.DataSource, onlyItems).ReadStreamAsync(id));
+        Assert.Equal("CounterBumped", error.TypeName);
+    }
+
+    [Fact]
+    public async Task Events_are_never_updated_in_place_the_table_only_grows()
+    {
+        var store = NewStore();
+        var id = Guid.NewGuid();
+        await store.AppendAsync(new StreamAppend(id, "t", 0, [new ItemRecorded("a", "1")]), TestEvents.Registrar());
+        await store.AppendAsync(new StreamAppend(id, "t", 1, [new ItemRecorded("a", "2")]), TestEvents.Registrar("correction"));
+        await using var cmd = db.DataSource.CreateCommand("select count(*) from events where stream_id = $1");
+        cmd.Parameters.AddWithValue(id);
+        Assert.Equal(2L, await cmd.ExecuteScalarAsync());
+    }
+
+    public sealed record GradeRecordedV1(string Grade);
+    public sealed record GradeRecordedV2(string GradeClinical, string GradePathological);
+}
