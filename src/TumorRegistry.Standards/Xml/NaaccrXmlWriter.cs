@@ -1,0 +1,82 @@
+using System.Xml;
+
+namespace TumorRegistry.Standards.Xml;
+
+/// <summary>
+/// Writes a NAACCR XML data file (specification 1.8) one patient at a time. Blank values are not written,
+/// as the specification asks. Dispose (or <see cref="Complete"/>) closes the root element.
+/// </summary>
+public sealed class NaaccrXmlWriter : IDisposable
+{
+    private readonly XmlWriter _xml;
+    private bool _completed;
+
+    public NaaccrXmlWriter(TextWriter text, NaaccrDataHeader header)
+        : this(XmlWriter.Create(text, Settings), header) { }
+
+    public NaaccrXmlWriter(Stream stream, NaaccrDataHeader header)
+        : this(XmlWriter.Create(stream, Settings), header) { }
+
+    private NaaccrXmlWriter(XmlWriter xml, NaaccrDataHeader header)
+    {
+        _xml = xml;
+        _xml.WriteStartDocument();
+        _xml.WriteStartElement("NaaccrData", NaaccrXmlReader.Namespace);
+        _xml.WriteAttributeString("baseDictionaryUri", header.BaseDictionaryUri);
+        if (header.UserDictionaryUri is { Length: > 0 } user) _xml.WriteAttributeString("userDictionaryUri", user);
+        _xml.WriteAttributeString("recordType", header.RecordType);
+        if (header.TimeGenerated is { Length: > 0 } time) _xml.WriteAttributeString("timeGenerated", time);
+        _xml.WriteAttributeString("specificationVersion", header.SpecificationVersion);
+        WriteItems(header);
+    }
+
+    public void WritePatient(NaaccrPatientRecord patient)
+    {
+        _xml.WriteStartElement("Patient", NaaccrXmlReader.Namespace);
+        WriteItems(patient);
+        foreach (var tumor in patient.Tumors)
+        {
+            _xml.WriteStartElement("Tumor", NaaccrXmlReader.Namespace);
+            WriteItems(tumor);
+            _xml.WriteEndElement();
+        }
+        _xml.WriteEndElement();
+    }
+
+    /// <summary>Closes the document; called by Dispose when not called before.</summary>
+    public void Complete()
+    {
+        if (_completed) return;
+        _completed = true;
+        _xml.WriteEndElement();
+        _xml.WriteEndDocument();
+        _xml.Flush();
+    }
+
+    public void Dispose()
+    {
+        Complete();
+        _xml.Dispose();
+    }
+
+    /// <summary>Writes a whole file.</summary>
+    public static void WriteAll(TextWriter text, NaaccrDataHeader header, IEnumerable<NaaccrPatientRecord> patients)
+    {
+        using var writer = new NaaccrXmlWriter(text, header);
+        foreach (var p in patients) writer.WritePatient(p);
+    }
+
+    private void WriteItems(NaaccrItems items)
+    {
+        foreach (var (id, value) in items.Items)
+        {
+            if (string.IsNullOrWhiteSpace(value)) continue;
+            _xml.WriteStartElement("Item", NaaccrXmlReader.Namespace);
+            _xml.WriteAttributeString("naaccrId", id);
+            _xml.WriteString(value);
+            _xml.WriteEndElement();
+        }
+    }
+
+    private static readonly XmlWriterSettings Settings = new() { Indent = true, IndentChars = "    " };
+}
