@@ -1,0 +1,59 @@
+using TumorRegistry.Survival.Estimation;
+using TumorRegistry.Survival.Relative;
+
+namespace TumorRegistry.Survival.Reporting;
+
+/// <summary>CSV tables of survival results, one row per time (or interval), NaN written as NA.</summary>
+public static class SurvivalCsv
+{
+    /// <summary>Kaplan-Meier tables of all curves: group,time,n_risk,n_event,n_censor,survival,std_err,lower,upper.</summary>
+    public static void WriteCurves(TextWriter w, IEnumerable<SurvivalCurve> curves)
+    {
+        w.WriteLine("group,time,n_risk,n_event,n_censor,survival,std_err,lower,upper");
+        foreach (var c in curves)
+            for (int i = 0; i < c.Time.Length; i++)
+                w.WriteLine(string.Join(',', Csv.Field(c.Group), Csv.Number(c.Time[i]), c.AtRisk[i], c.Events[i], c.Censored[i],
+                    Csv.Number(c.Survival[i]), Csv.Number(c.StdErr(i)), Csv.Number(c.Lower[i]), Csv.Number(c.Upper[i])));
+    }
+
+    /// <summary>Quantiles with limits per curve: group,probability,time,lower,upper.</summary>
+    public static void WriteQuantiles(TextWriter w, IEnumerable<SurvivalCurve> curves, IEnumerable<double> probabilities)
+    {
+        w.WriteLine("group,probability,time,lower,upper");
+        var ps = probabilities.ToArray();
+        foreach (var c in curves)
+            foreach (var p in ps)
+            {
+                var q = c.Quantile(p);
+                w.WriteLine(string.Join(',', Csv.Field(c.Group), Csv.Number(p), Csv.Number(q.Time), Csv.Number(q.Lower), Csv.Number(q.Upper)));
+            }
+    }
+
+    /// <summary>Log-rank observed/expected by group, with the test on every row: group,n,observed,expected,chisq,df,p.</summary>
+    public static void WriteLogRank(TextWriter w, LogRankTest test)
+    {
+        w.WriteLine("group,n,observed,expected,chisq,df,p");
+        foreach (var g in test.Groups)
+            w.WriteLine(string.Join(',', Csv.Field(g.Group), g.N, Csv.Number(g.Observed), Csv.Number(g.Expected),
+                Csv.Number(test.ChiSquare), test.DegreesOfFreedom, Csv.Number(test.PValue)));
+    }
+
+    /// <summary>Actuarial life table rows.</summary>
+    public static void WriteLifeTable(TextWriter w, IEnumerable<LifeTableInterval> rows)
+    {
+        w.WriteLine("start,end,entering,deaths,withdrawn,effective_at_risk,interval_survival,cumulative_survival,std_err,lower,upper");
+        foreach (var r in rows)
+            w.WriteLine(string.Join(',', Csv.Number(r.Start), Csv.Number(r.End), r.Entering, r.Deaths, r.Withdrawn,
+                Csv.Number(r.EffectiveAtRisk), Csv.Number(r.IntervalSurvival), Csv.Number(r.CumulativeSurvival),
+                Csv.Number(r.StdErr), Csv.Number(r.Lower), Csv.Number(r.Upper)));
+    }
+
+    /// <summary>Relative or net survival curve: method,group,time,n_risk,n_event,survival,std_err_log,lower,upper.</summary>
+    public static void WriteRelative(TextWriter w, RelativeSurvivalCurve c)
+    {
+        w.WriteLine("method,group,time,n_risk,n_event,survival,std_err_log,lower,upper");
+        for (int i = 0; i < c.Time.Length; i++)
+            w.WriteLine(string.Join(',', c.Method, Csv.Field(c.Group), Csv.Number(c.Time[i]), c.AtRisk[i], c.Events[i],
+                Csv.Number(c.Survival[i]), Csv.Number(c.StdErrLog[i]), Csv.Number(c.Lower[i]), Csv.Number(c.Upper[i])));
+    }
+}

@@ -1,0 +1,83 @@
+using System.Text.Json;
+using TumorRegistry.Survival.Reporting;
+
+namespace TumorRegistry.Survival.Tests;
+
+/// <summary>Analyst CSV entry point and the JSON, CSV, SVG and HTML renderings.</summary>
+public class ReportTests
+{
+    internal static SurvivalReport LungBySex()
+    {
+        using var reader = new StreamReader(Path.Combine(AppContext.BaseDirectory, "fixtures", "lung.csv"));
+        return CsvSurvivalAnalysis.Analyse(reader, new CsvAnalysisOptions { GroupColumn = "sex", Title = "Lung cancer survival by sex" });
+    }
+
+    [Fact]
+    public void Csv_analysis_fits_each_group_and_the_log_rank_test()
+    {
+        var report = LungBySex();
+        Assert.Equal(["1", "2"], report.Curves.Select(c => c.Group));
+        Assert.Equal([138, 90], report.Curves.Select(c => c.N));
+        Assert.Equal(10.3267419548856, report.LogRank!.ChiSquare, 9);
+        Assert.Empty(report.Exclusions);
+    }
+
+    [Fact]
+    public void Unusable_rows_are_counted_not_dropped()
+    {
+        var csv = "time,status,group\n10,1,a\n-1,1,a\n20,x,b\n30,0,\n40,0,b\n5,dead,b\n";
+        var report = CsvSurvivalAnalysis.Analyse(new StringReader(csv));
+        Assert.Equal(3, report.Curves.Sum(c => c.N));
+        Assert.Equal(1, report.Exclusions["Missing or negative time"]);
+        Assert.Equal(1, report.Exclusions["Missing or unrecognised status"]);
+        Assert.Equal(1, report.Exclusions["Missing group"]);
+    }
+
+    [Fact]
+    public void Json_carries_curves_quantiles_test_and_nulls_for_NA()
+    {
+        using var doc = JsonDocument.Parse(SurvivalJson.Write(LungBySex()));
+        var root = doc.RootElement;
+        var male = root.GetProperty("curves")[0];
+        Assert.Equal("1", male.GetProperty("group").GetString());
+        var median = male.GetProperty("quantiles").EnumerateArray().Single(q => q.GetProperty("probability").GetDouble() == 0.5);
+        Assert.Equal(270, median.GetProperty("time").GetDouble());
+        var female = root.GetProperty("curves")[1];
+        Assert.Equal(JsonValueKind.Null, female.GetProperty("quantiles")[2].GetProperty("upper").ValueKind); // R: NA
+        Assert.Equal(1, root.GetProperty("logRank").GetProperty("degreesOfFreedom").GetInt32());
+        Assert.Equal(138, male.GetProperty("table")[0].GetProperty("nRisk").GetInt32());
+    }
+
+    [Fact]
+    public void Csv_tables_have_one_row_per_time()
+    {
+        var report = LungBySex();
+        var w = new StringWriter();
+        SurvivalCsv.WriteCurves(w, report.Curves);
+        var lines = w.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("group,time,n_risk,n_event,n_censor,survival,std_err,lower,upper", lines[0]);
+        Assert.Equal(1 + report.Curves.Sum(c => c.Time.Length), lines.Length);
+        Assert.StartsWith("1,11,138,3,0,0.97826", lines[1]);
+    }
+
+    [Fact]
+    public void Svg_has_curves_bands_censor_marks_legend_and_risk_table()
+    {
+        var report = LungBySex();
+        var svg = SurvivalPlot.Svg(report);
+        var doc = System.Xml.Linq.XDocument.Parse(svg);
+        var all = doc.Descendants().ToList();
+        Assert.Equal(2, all.Count(e => (string?)e.Attribute("class") == "curve"));
+        Assert.True(all.Count(e => (string?)e.Attribute("class") == "band") >= 2);
+        Assert.Equal(2, all.Count(e => (string?)e.Attribute("class") == "censor"));
+        Assert.Single(all, e => (string?)e.Attribute("class") == "legend");
+        var risk = all.Where(e => (string?)e.Attribute("class") == "risk").Select(e => e.Value).ToList();
+        Assert.Equal("138", risk[0]); // males at time 0
+        Assert.Equal(SurvivalPlot.AtRisk(report.Curves[0], 200).ToString(), risk[1]);
+    }
+
+    [Theory]
+    [InlineData(1022, new double[] { 0, 200, 400, 600, 800, 1000, 1200 })]
+    [InlineData(60, new double[] { 0, 10, 20, 30, 40, 50, 60 })]
+    public void Axis_ticks_are_round_numbers(double max, double[] expected) => Assert.Equal(expected, SurvivalPlot.NiceTicks(max));
+}
