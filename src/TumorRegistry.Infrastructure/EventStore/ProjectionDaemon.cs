@@ -17,9 +17,10 @@ public sealed class ProjectionDaemon(EventStore store, IEnumerable<ProjectionReg
 
     /// <summary>
     /// The highest sequence number below which every event that will ever exist is already visible.
-    /// Sequence numbers are taken after the appending transaction has its xid (the stream row is written
-    /// first), so every transaction holding a number up to the sequence's current value is either finished
-    /// or listed as in progress in a snapshot taken just after reading it. We wait for those to finish.
+    /// An append writes its stream row before taking sequence numbers, so any transaction holding a number up
+    /// to the sequence's current value already had its xid when we read that value. We then take a fresh xid
+    /// (higher than all of those) and wait until no older xid is still in progress, as a new snapshot sees it:
+    /// the in-progress list of our snapshot plus the xids between its xmax and ours, which snapshots do not list.
     /// </summary>
     public async Task<long> SafeHighWaterMarkAsync(TimeSpan? maxWait = null, CancellationToken ct = default)
     {
@@ -27,14 +28,26 @@ public sealed class ProjectionDaemon(EventStore store, IEnumerable<ProjectionReg
         long candidate;
         await using (var seq = new NpgsqlCommand("select case when is_called then last_value else 0 end from events_seq", conn))
             candidate = (long)(await seq.ExecuteScalarAsync(ct))!;
-        string snapshot;
-        await using (var snap = new NpgsqlCommand("select pg_current_snapshot()::text", conn))
-            snapshot = (string)(await snap.ExecuteScalarAsync(ct))!;
+        string snapshot, ownXid;
+        await using (var snap = new NpgsqlCommand("select pg_current_snapshot()::text, pg_current_xact_id()::text", conn))
+        await using (var reader = await snap.ExecuteReaderAsync(ct))
+        {
+            await reader.ReadAsync(ct);
+            (snapshot, ownXid) = (reader.GetString(0), reader.GetString(1));
+        }
 
         var deadline = DateTime.UtcNow + (maxWait ?? TimeSpan.FromSeconds(5));
-        await using var pending = new NpgsqlCommand(
-            "select exists (select 1 from pg_snapshot_xip($1::pg_snapshot) x where pg_xact_status(x) = 'in progress')", conn);
+        await using var pending = new NpgsqlCommand("""
+            select exists (
+                select 1 from (
+                    select x from pg_snapshot_xip($1::pg_snapshot) x
+                    union all
+                    select g::text::xid8 from generate_series(pg_snapshot_xmax($1::pg_snapshot)::text::bigint, $2::bigint - 1) g
+                ) t
+                where not pg_visible_in_snapshot(t.x, pg_current_snapshot()))
+            """, conn);
         pending.Parameters.AddWithValue(snapshot);
+        pending.Parameters.AddWithValue(long.Parse(ownXid, System.Globalization.CultureInfo.InvariantCulture));
         while ((bool)(await pending.ExecuteScalarAsync(ct))!)
         {
             // A transaction that stays open too long: keep the last safe mark rather than risk a skip.
