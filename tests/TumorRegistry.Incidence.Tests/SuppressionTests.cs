@@ -1,0 +1,127 @@
+using MathNet.Numerics.LinearAlgebra;
+using TumorRegistry.Incidence.Tables;
+
+namespace TumorRegistry.Incidence.Tests;
+
+public class SuppressionTests
+{
+    [Fact]
+    public void A_lone_small_county_forces_its_smallest_neighbour_to_be_hidden()
+    {
+        // State total 100 = counties 10 + 40 + 50.
+        var marks = Suppression.Apply([100, 10, 40, 50], [[0, 1, 2, 3]], 16);
+        Assert.Equal([SuppressionMark.None, SuppressionMark.Primary, SuppressionMark.Complementary, SuppressionMark.None], marks);
+    }
+
+    [Fact]
+    public void A_small_total_with_one_part_hides_the_part_too()
+    {
+        var marks = Suppression.Apply([12, 12], [[0, 1]], 16);
+        Assert.Equal([SuppressionMark.Primary, SuppressionMark.Primary], marks);
+        var single = Suppression.Apply([40, 40, 0], [[0, 1, 2]], 16);
+        // The total stays shown: the part is hidden instead.
+        Assert.Equal([SuppressionMark.None, SuppressionMark.Complementary, SuppressionMark.Primary], single);
+    }
+
+    [Fact]
+    public void Nothing_is_hidden_when_every_count_reaches_the_threshold()
+    {
+        Assert.All(Suppression.Apply([48, 16, 32], [[0, 1, 2]], 16), m => Assert.Equal(SuppressionMark.None, m));
+        Assert.All(Suppression.Apply([48, 16, 32], [[0, 1, 2]], 0), m => Assert.Equal(SuppressionMark.None, m));
+    }
+
+    [Fact]
+    public void Two_way_table_with_margins_leaves_no_cell_recoverable()
+    {
+        // 4 counties x (male, female) with row totals (both sexes) and column totals (state), grand total.
+        long[,] inner = { { 5, 40 }, { 30, 30 }, { 70, 12 }, { 25, 90 } };
+        var (counts, relations) = TwoWay(inner);
+        var marks = Suppression.Apply(counts, relations, 16);
+        AssertProtected(counts, relations, marks, 16);
+    }
+
+    [Fact]
+    public void Random_three_way_tables_leave_no_cell_recoverable_by_any_combination_of_totals()
+    {
+        var random = new Random(11);
+        for (int trial = 0; trial < 40; trial++)
+        {
+            // county (3 + state) x sex (2 + both) x race (3 + all), all margins.
+            var (counts, relations) = ThreeWay(random, 3, 2, 3);
+            var marks = Suppression.Apply(counts, relations, 16);
+            AssertProtected(counts, relations, marks, 16);
+        }
+    }
+
+    /// <summary>
+    /// Checks the acceptance rule independently: every small count hidden; no relation with exactly one hidden member;
+    /// and no hidden cell is a linear combination of the relations (e_j not in the row space of the hidden columns).
+    /// </summary>
+    internal static void AssertProtected(IReadOnlyList<long> counts, IReadOnlyList<int[]> relations, SuppressionMark[] marks, int threshold)
+    {
+        for (int i = 0; i < counts.Count; i++)
+            if (counts[i] < threshold) Assert.NotEqual(SuppressionMark.None, marks[i]);
+        foreach (var relation in relations)
+            Assert.NotEqual(1, relation.Count(c => marks[c] != SuppressionMark.None));
+        var hidden = Enumerable.Range(0, counts.Count).Where(i => marks[i] != SuppressionMark.None).ToList();
+        if (hidden.Count == 0) return;
+        var rows = relations.Where(r => r.Any(c => marks[c] != SuppressionMark.None))
+            .Select(r => hidden.Select(h => r.Skip(1).Count(c => c == h) - (r[0] == h ? 1.0 : 0.0)).ToArray()).ToList();
+        var a = Matrix<double>.Build.DenseOfRowArrays(rows);
+        int rank = a.Rank();
+        for (int j = 0; j < hidden.Count; j++)
+        {
+            var unit = new double[hidden.Count];
+            unit[j] = 1;
+            var withUnit = Matrix<double>.Build.DenseOfRowArrays(rows.Append(unit));
+            Assert.True(withUnit.Rank() > rank, $"hidden cell {hidden[j]} (count {counts[hidden[j]]}) can be derived from the totals");
+        }
+    }
+
+    static (long[] Counts, List<int[]> Relations) TwoWay(long[,] inner)
+    {
+        int r = inner.GetLength(0), c = inner.GetLength(1);
+        // Cell (i, j) for i in 0..r (r = total row), j in 0..c (c = total column).
+        int Id(int i, int j) => i * (c + 1) + j;
+        var counts = new long[(r + 1) * (c + 1)];
+        for (int i = 0; i < r; i++)
+            for (int j = 0; j < c; j++)
+            {
+                counts[Id(i, j)] = inner[i, j];
+                counts[Id(i, c)] += inner[i, j];
+                counts[Id(r, j)] += inner[i, j];
+                counts[Id(r, c)] += inner[i, j];
+            }
+        var relations = new List<int[]>();
+        for (int i = 0; i <= r; i++) relations.Add([Id(i, c), .. Enumerable.Range(0, c).Select(j => Id(i, j))]);
+        for (int j = 0; j <= c; j++) relations.Add([Id(r, j), .. Enumerable.Range(0, r).Select(i => Id(i, j))]);
+        return (counts, relations);
+    }
+
+    static (long[] Counts, List<int[]> Relations) ThreeWay(Random random, int na, int nb, int nc)
+    {
+        int[] size = [na + 1, nb + 1, nc + 1];
+        int Id(int a, int b, int c) => (a * size[1] + b) * size[2] + c;
+        var counts = new long[size[0] * size[1] * size[2]];
+        for (int a = 0; a < na; a++)
+            for (int b = 0; b < nb; b++)
+                for (int c = 0; c < nc; c++)
+                {
+                    long v = random.Next(4) == 0 ? random.Next(0, 16) : random.Next(16, 120);
+                    foreach (int ta in new[] { a, na })
+                        foreach (int tb in new[] { b, nb })
+                            foreach (int tc in new[] { c, nc })
+                                counts[Id(ta, tb, tc)] += v;
+                }
+        var relations = new List<int[]>();
+        for (int a = 0; a <= na; a++)
+            for (int b = 0; b <= nb; b++)
+                for (int c = 0; c <= nc; c++)
+                {
+                    if (a == na) relations.Add([Id(a, b, c), .. Enumerable.Range(0, na).Select(x => Id(x, b, c))]);
+                    if (b == nb) relations.Add([Id(a, b, c), .. Enumerable.Range(0, nb).Select(x => Id(a, x, c))]);
+                    if (c == nc) relations.Add([Id(a, b, c), .. Enumerable.Range(0, nc).Select(x => Id(a, b, x))]);
+                }
+        return (counts, relations);
+    }
+}
