@@ -27,7 +27,7 @@ public sealed record PlotOptions
 /// </summary>
 public static class SurvivalPlot
 {
-    const int Left = 70, Right = 20, Top = 50, AxisGap = 45, RiskRow = 20;
+    const int Left = 100, Right = 20, Top = 50, AxisGap = 45, RiskRow = 20;
 
     /// <summary>Renders the curves of a report.</summary>
     public static string Svg(SurvivalReport report, PlotOptions? options = null) =>
@@ -96,11 +96,11 @@ public static class SurvivalPlot
         sb.Append("</g>\n");
 
         // Number at risk under the axis, one row per group at each tick.
-        sb.Append($"<g class=\"risk-table\"><text x=\"{Left - 60}\" y=\"{riskTop}\" font-weight=\"bold\">Number at risk</text>\n");
+        sb.Append($"<g class=\"risk-table\"><text x=\"{Left - 90}\" y=\"{riskTop}\" font-weight=\"bold\">Number at risk</text>\n");
         for (int k = 0; k < curves.Count; k++)
         {
             int y = riskTop + 20 + RiskRow * k;
-            sb.Append($"<text x=\"{F(Left - 8)}\" y=\"{y}\" text-anchor=\"end\" fill=\"{o.Palette[k % o.Palette.Count]}\">{Esc(Short(curves[k].Group))}</text>");
+            sb.Append($"<text x=\"{F(Left - 30)}\" y=\"{y}\" text-anchor=\"end\" fill=\"{o.Palette[k % o.Palette.Count]}\">{Esc(Short(curves[k].Group))}</text>");
             foreach (var t in ticks)
                 sb.Append($"<text class=\"risk\" x=\"{F(X(t))}\" y=\"{y}\" text-anchor=\"middle\">{AtRisk(curves[k], t)}</text>");
             sb.Append('\n');
