@@ -1,1 +1,27 @@
-Console.WriteLine("x");
+using Npgsql;
+using TumorRegistry.Api.Health;
+using TumorRegistry.Infrastructure.Migrations;
+using TumorRegistry.Infrastructure.Postgres;
+
+var builder = WebApplication.CreateBuilder(args);
+
+// TUMORREGISTRY_DB (environment or configuration) names the database; without it a private cluster starts.
+var database = await RegistryDatabase.OpenAsync(builder.Configuration[RegistryDatabase.ConnectionVariable]);
+await SchemaMigrator.MigrateAsync(database.ConnectionString);
+
+builder.Services.AddSingleton(database);
+builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(database.ConnectionString));
+builder.Services.AddProblemDetails();
+builder.Services.AddOpenApi();
+
+var app = builder.Build();
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.MapOpenApi();
+app.MapHealth();
+
+app.Lifetime.ApplicationStopped.Register(() => database.DisposeAsync().AsTask().GetAwaiter().GetResult());
+app.Run();
+
+/// <summary>Visible to the integration tests' WebApplicationFactory.</summary>
+public partial class Program;

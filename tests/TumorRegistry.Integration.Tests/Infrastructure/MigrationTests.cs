@@ -1,0 +1,85 @@
+using System.Diagnostics;
+using Npgsql;
+using TumorRegistry.Infrastructure.Migrations;
+using TumorRegistry.Infrastructure.Postgres;
+
+namespace TumorRegistry.Integration.Tests.Infrastructure;
+
+public sealed class MigrationTests
+{
+    [Fact]
+    public async Task Running_migrations_twice_applies_each_once_and_leaves_the_schema_unchanged()
+    {
+        var cs = await TestPostgres.CreateDatabaseAsync(migrate: false);
+        var first = await SchemaMigrator.MigrateAsync(cs);
+        var schema = await SchemaFingerprintAsync(cs);
+        var second = await SchemaMigrator.MigrateAsync(cs);
+
+        Assert.Equal(SchemaMigrator.All.Select(m => m.Number), first);
+        Assert.Empty(second);
+        Assert.Equal(schema, await SchemaFingerprintAsync(cs));
+        Assert.Equal(SchemaMigrator.All.Count, await CountAsync(cs, "select count(*) from schema_migrations"));
+    }
+
+    [Fact]
+    public async Task Migrations_from_two_processes_at_once_leave_one_correct_schema()
+    {
+        var cs = await TestPostgres.CreateDatabaseAsync(migrate: false);
+        var cli = CliPath();
+        var runs = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => RunCliAsync(cli, "migrate", cs)));
+
+        Assert.All(runs, r => Assert.True(r.ExitCode == 0, r.Output));
+        // One process applied everything; the other waited on the lock and found nothing to do.
+        Assert.Single(runs, r => r.Output.Contains("Applied migrations"));
+        Assert.Single(runs, r => r.Output.Contains("Schema is up to date"));
+        Assert.Equal(SchemaMigrator.All.Count, await CountAsync(cs, "select count(*) from schema_migrations"));
+
+        var reference = await TestPostgres.CreateDatabaseAsync(migrate: true);
+        Assert.Equal(await SchemaFingerprintAsync(reference), await SchemaFingerprintAsync(cs));
+    }
+
+    [Fact]
+    public async Task Concurrent_migrators_in_one_process_also_serialise()
+    {
+        var cs = await TestPostgres.CreateDatabaseAsync(migrate: false);
+        var results = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => Task.Run(() => SchemaMigrator.MigrateAsync(cs))));
+        Assert.Equal(SchemaMigrator.All.Count, results.Sum(r => r.Count));
+    }
+
+    private static async Task<long> CountAsync(string cs, string sql)
+    {
+        await using var conn = new NpgsqlConnection(cs);
+        await conn.OpenAsync();
+        await using var cmd = new NpgsqlCommand(sql, conn);
+        return Convert.ToInt64(await cmd.ExecuteScalarAsync());
+    }
+
+    private static async Task<string> SchemaFingerprintAsync(string cs)
+    {
+        await using var conn = new NpgsqlConnection(cs);
+        await conn.OpenAsync();
+        await using var cmd = new NpgsqlCommand("""
+            select string_agg(table_name || '.' || column_name || ':' || data_type, ',' order by table_name, column_name)
+            from information_schema.columns where table_schema = 'public'
+            """, conn);
+        return (string)(await cmd.ExecuteScalarAsync())!;
+    }
+
+    private static string CliPath()
+    {
+        // The CLI is built beside the tests (project reference without an assembly reference).
+        var path = Path.Combine(AppContext.BaseDirectory, "cli", "TumorRegistry.Cli.dll");
+        Assert.True(File.Exists(path), $"CLI not found at {path}");
+        return path;
+    }
+
+    private static async Task<(int ExitCode, string Output)> RunCliAsync(string cli, string args, string cs)
+    {
+        var psi = new ProcessStartInfo("dotnet", $"\"{cli}\" {args}") { RedirectStandardOutput = true, RedirectStandardError = true };
+        psi.Environment[RegistryDatabase.ConnectionVariable] = cs;
+        using var p = Process.Start(psi)!;
+        var output = await p.StandardOutput.ReadToEndAsync() + await p.StandardError.ReadToEndAsync();
+        await p.WaitForExitAsync();
+        return (p.ExitCode, output);
+    }
+}
