@@ -68,6 +68,7 @@ public sealed class NaaccrDictionary
         "alpha" => NaaccrDataType.Alpha,
         "mixed" => NaaccrDataType.Mixed,
         "date" => NaaccrDataType.Date,
+        "dateTime" => NaaccrDataType.DateTime,
         _ => throw new InvalidDataException($"Unknown NAACCR data type '{t}'."),
     };
 }

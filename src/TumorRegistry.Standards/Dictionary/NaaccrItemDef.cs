@@ -1,7 +1,7 @@
 namespace TumorRegistry.Standards.Dictionary;
 
 /// <summary>How a NAACCR item's value is written (dataType attribute of the dictionary; "text" when absent).</summary>
-public enum NaaccrDataType { Text, Digits, Numeric, Alpha, Mixed, Date }
+public enum NaaccrDataType { Text, Digits, Numeric, Alpha, Mixed, Date, DateTime }
 
 /// <summary>Where an item lives in a NAACCR XML file.</summary>
 public enum NaaccrParent { NaaccrData, Patient, Tumor }

@@ -66,6 +66,13 @@ public sealed class NaaccrXmlWriter : IDisposable
         foreach (var p in patients) writer.WritePatient(p);
     }
 
+    /// <summary>Writes a whole file as UTF-8.</summary>
+    public static void WriteAll(Stream stream, NaaccrDataHeader header, IEnumerable<NaaccrPatientRecord> patients)
+    {
+        using var writer = new NaaccrXmlWriter(stream, header);
+        foreach (var p in patients) writer.WritePatient(p);
+    }
+
     private void WriteItems(NaaccrItems items)
     {
         foreach (var (id, value) in items.Items)

@@ -1,1 +1,0 @@
-namespace TumorRegistry.Domain.Tests;
