@@ -31,9 +31,8 @@ public static class LogRank
         foreach (var gi in g) counts[gi]++;
 
         // Sort once by (stratum, time); deaths and censorings at a tie leave the risk set together.
-        var order = Enumerable.Range(0, g.Length).ToArray();
         var keyT = time.ToArray();
-        Array.Sort(order, (a, b) => s[a] != s[b] ? s[a].CompareTo(s[b]) : keyT[a].CompareTo(keyT[b]));
+        var order = SortByStratumThenTime(keyT, s, strataLabels.Length);
         var atRisk = new double[k];
         var deathsG = new double[k];
         for (int start = 0; start < order.Length;)
@@ -73,6 +72,22 @@ public static class LogRank
         double p = df > 0 ? SpecialFunctions.GammaUpperRegularized(df / 2.0, chi / 2.0) : 1.0;
         var groups = labels.Select((l, a) => new LogRankGroup(l, counts[a], observed[a], expected[a])).ToArray();
         return new LogRankTest(chi, df, p, groups, strata is not null);
+    }
+
+    /// <summary>Indices ordered by time (primitive sort), then stably bucketed by stratum.</summary>
+    static int[] SortByStratumThenTime(double[] time, int[] stratum, int strataCount)
+    {
+        var sortedTime = (double[])time.Clone();
+        var byTime = new int[time.Length];
+        for (int i = 0; i < byTime.Length; i++) byTime[i] = i;
+        Array.Sort(sortedTime, byTime);
+        if (strataCount == 1) return byTime;
+        var start = new int[strataCount + 1];
+        foreach (var st in stratum) start[st + 1]++;
+        for (int k = 0; k < strataCount; k++) start[k + 1] += start[k];
+        var order = new int[time.Length];
+        foreach (var i in byTime) order[start[stratum[i]]++] = i;
+        return order;
     }
 
     /// <summary>Quadratic form over groups with expected deaths, dropping the first of them (as survdiff).</summary>
