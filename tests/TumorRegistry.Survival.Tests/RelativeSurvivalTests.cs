@@ -51,3 +51,36 @@ public class RelativeSurvivalTests
         Assert.True(table.DailyHazard(stratum, age70, in2020) > 0);
     }
 }
+
+/// <summary>Population life table CSV loading and lookup rules.</summary>
+public class PopulationLifeTableTests
+{
+    const string ByRace = "age,year,sex,race,qx\n" +
+        "0,2000,1,W,0.1\n1,2000,1,W,0.2\n0,2000,1,B,0.3\n1,2000,1,B,0.4\n" +
+        "0,2010,1,W,0.5\n1,2010,1,W,0.6\n0,2010,1,B,0.7\n1,2010,1,B,0.8\n";
+
+    static double Days(int y, int m, int d) => new DateOnly(y, m, d).DayNumber - new DateOnly(1960, 1, 1).DayNumber;
+
+    [Fact]
+    public void Lookup_uses_race_latest_table_year_and_clamps_age()
+    {
+        var table = PopulationLifeTable.Load(new StringReader(ByRace));
+        Assert.True(table.ByRace);
+        Assert.Equal([2000, 2010], table.Years);
+        int black = table.Stratum("1", "B");
+        double age1 = 1.2 * PopulationLifeTable.DaysPerYear;
+        double Rate(double q) => -Math.Log(1 - q) / PopulationLifeTable.DaysPerYear;
+        Assert.Equal(Rate(0.4), table.DailyHazard(black, age1, Days(2009, 12, 31)), 15);
+        Assert.Equal(Rate(0.8), table.DailyHazard(black, age1, Days(2010, 1, 1)), 15);
+        Assert.Equal(Rate(0.8), table.DailyHazard(black, 90 * PopulationLifeTable.DaysPerYear, Days(2030, 1, 1)), 15);
+        Assert.Equal(Rate(0.3), table.DailyHazard(black, 0, Days(1990, 1, 1)), 15); // before the first year: first
+        Assert.Throws<KeyNotFoundException>(() => table.Stratum("2", "W"));
+    }
+
+    [Fact]
+    public void Missing_cells_are_rejected()
+    {
+        var incomplete = "age,year,sex,qx\n0,2000,1,0.1\n1,2000,1,0.2\n0,2001,1,0.1\n";
+        Assert.Throws<FormatException>(() => PopulationLifeTable.Load(new StringReader(incomplete)));
+    }
+}
