@@ -81,3 +81,31 @@ public class ReportTests
     [InlineData(60, new double[] { 0, 10, 20, 30, 40, 50, 60 })]
     public void Axis_ticks_are_round_numbers(double max, double[] expected) => Assert.Equal(expected, SurvivalPlot.NiceTicks(max));
 }
+
+/// <summary>JSON and CSV of life tables and relative survival.</summary>
+public class OtherOutputTests
+{
+    [Fact]
+    public void Life_table_and_relative_curve_render_as_json_and_csv()
+    {
+        double[] months = [3, 5, 8, 14, 20, 30, 30];
+        bool[] dead = [true, true, false, true, false, false, false];
+        var table = TumorRegistry.Survival.Estimation.ActuarialLifeTable.Build(months, dead, 12);
+        using var doc = JsonDocument.Parse(SurvivalJson.Write(table));
+        var first = doc.RootElement.GetProperty("intervals")[0];
+        Assert.Equal(6.5, first.GetProperty("effectiveAtRisk").GetDouble());
+        var w = new StringWriter();
+        SurvivalCsv.WriteLifeTable(w, table);
+        Assert.Equal(4, w.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+
+        var subjects = new[] { new TumorRegistry.Survival.Relative.RelativeSurvivalSubject(100, true, 70, "1", new DateOnly(2000, 1, 1)) };
+        var lt = TumorRegistry.Survival.Relative.PopulationLifeTable.LoadFile(Path.Combine(AppContext.BaseDirectory, "fixtures", "slopop.csv"));
+        var curve = TumorRegistry.Survival.Relative.RelativeSurvival.Estimate(subjects, lt, TumorRegistry.Survival.Relative.NetSurvivalMethod.PoharPerme);
+        using var rel = JsonDocument.Parse(SurvivalJson.Write(curve));
+        Assert.Equal("PoharPerme", rel.RootElement.GetProperty("method").GetString());
+        Assert.Equal(100, rel.RootElement.GetProperty("table")[0].GetProperty("time").GetDouble());
+        // The one patient died: net survival is only what population mortality explains (100 days at age 70).
+        double s = rel.RootElement.GetProperty("table")[0].GetProperty("survival").GetDouble();
+        Assert.InRange(s, 0.001, 0.02);
+    }
+}

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using TumorRegistry.Survival.Estimation;
+using TumorRegistry.Survival.Relative;
 
 namespace TumorRegistry.Survival.Reporting;
 
@@ -42,6 +43,63 @@ public static class SurvivalJson
             w.WriteStartObject("exclusions");
             foreach (var (reason, count) in report.Exclusions) w.WriteNumber(reason, count);
             w.WriteEndObject();
+            w.WriteEndObject();
+        }
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    /// <summary>A relative or net survival curve as JSON.</summary>
+    public static string Write(RelativeSurvivalCurve c) => Document(w =>
+    {
+        w.WriteString("method", c.Method.ToString());
+        w.WriteString("group", c.Group);
+        w.WriteString("timeUnit", "days");
+        w.WriteStartArray("table");
+        for (int i = 0; i < c.Time.Length; i++)
+        {
+            w.WriteStartObject();
+            Num(w, "time", c.Time[i]);
+            w.WriteNumber("nRisk", c.AtRisk[i]);
+            w.WriteNumber("nEvent", c.Events[i]);
+            Num(w, "survival", c.Survival[i]);
+            Num(w, "stdErrLog", c.StdErrLog[i]);
+            Num(w, "lower", c.Lower[i]);
+            Num(w, "upper", c.Upper[i]);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+    });
+
+    /// <summary>An actuarial life table as JSON.</summary>
+    public static string Write(IEnumerable<LifeTableInterval> rows) => Document(w =>
+    {
+        w.WriteStartArray("intervals");
+        foreach (var r in rows)
+        {
+            w.WriteStartObject();
+            Num(w, "start", r.Start);
+            Num(w, "end", r.End);
+            w.WriteNumber("entering", r.Entering);
+            w.WriteNumber("deaths", r.Deaths);
+            w.WriteNumber("withdrawn", r.Withdrawn);
+            Num(w, "effectiveAtRisk", r.EffectiveAtRisk);
+            Num(w, "intervalSurvival", r.IntervalSurvival);
+            Num(w, "cumulativeSurvival", r.CumulativeSurvival);
+            Num(w, "stdErr", r.StdErr);
+            Num(w, "lower", r.Lower);
+            Num(w, "upper", r.Upper);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+    });
+
+    static string Document(Action<Utf8JsonWriter> body)
+    {
+        using var stream = new MemoryStream();
+        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        {
+            w.WriteStartObject();
+            body(w);
             w.WriteEndObject();
         }
         return Encoding.UTF8.GetString(stream.ToArray());
