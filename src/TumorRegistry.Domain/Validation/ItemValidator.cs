@@ -63,6 +63,8 @@ public sealed class ItemValidator(NaaccrStandards standards)
     private static string? CheckType(NaaccrItemDef def, string value) => def.DataType switch
     {
         NaaccrDataType.Digits when !value.All(char.IsAsciiDigit) => $"{Label(def)} takes digits only; '{value}' is not.",
+        // NAACCR XML "digits" values are zero-padded to the item length ("01", "049").
+        NaaccrDataType.Digits when value.Length != def.Length => $"{Label(def)} takes exactly {def.Length} digits (zero-padded); '{value}' has {value.Length}.",
         NaaccrDataType.Numeric when !decimal.TryParse(value, System.Globalization.NumberStyles.Number,
             System.Globalization.CultureInfo.InvariantCulture, out _) => $"{Label(def)} takes a number; '{value}' is not.",
         NaaccrDataType.Alpha when !value.All(char.IsAsciiLetterUpper) => $"{Label(def)} takes upper-case letters only; '{value}' is not.",
