@@ -1,6 +1,8 @@
 using System.CommandLine;
 using TumorRegistry.Cli.Database;
+using TumorRegistry.Cli.Survival;
 
 var root = new RootCommand("TumorRegistry command line: database, projections, statistics from extracts.");
 DatabaseCommands.AddTo(root);
+SurvivalCommand.AddTo(root);
 return await root.Parse(args).InvokeAsync();

@@ -1,7 +1,5 @@
-using System.Diagnostics;
 using Npgsql;
 using TumorRegistry.Infrastructure.Migrations;
-using TumorRegistry.Infrastructure.Postgres;
 
 namespace TumorRegistry.Integration.Tests.Infrastructure;
 
@@ -25,8 +23,7 @@ public sealed class MigrationTests
     public async Task Migrations_from_two_processes_at_once_leave_one_correct_schema()
     {
         var cs = await TestPostgres.CreateDatabaseAsync(migrate: false);
-        var cli = CliPath();
-        var runs = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => RunCliAsync(cli, "migrate", cs)));
+        var runs = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => CliRunner.RunAsync("migrate", cs)));
 
         Assert.All(runs, r => Assert.True(r.ExitCode == 0, r.Output));
         // One process applied everything; the other waited on the lock and found nothing to do.
@@ -63,23 +60,5 @@ public sealed class MigrationTests
             from information_schema.columns where table_schema = 'public'
             """, conn);
         return (string)(await cmd.ExecuteScalarAsync())!;
-    }
-
-    private static string CliPath()
-    {
-        // The CLI is built beside the tests (project reference without an assembly reference).
-        var path = Path.Combine(AppContext.BaseDirectory, "cli", "TumorRegistry.Cli.dll");
-        Assert.True(File.Exists(path), $"CLI not found at {path}");
-        return path;
-    }
-
-    private static async Task<(int ExitCode, string Output)> RunCliAsync(string cli, string args, string cs)
-    {
-        var psi = new ProcessStartInfo("dotnet", $"\"{cli}\" {args}") { RedirectStandardOutput = true, RedirectStandardError = true };
-        psi.Environment[RegistryDatabase.ConnectionVariable] = cs;
-        using var p = Process.Start(psi)!;
-        var output = await p.StandardOutput.ReadToEndAsync() + await p.StandardError.ReadToEndAsync();
-        await p.WaitForExitAsync();
-        return (p.ExitCode, output);
     }
 }
