@@ -18,17 +18,18 @@ var cases = SyntheticCases.Generate(population);
 Console.WriteLine($"synthetic: {records.Count:N0} population lines, {cases.Count:N0} case cells, {cases.Sum(c => c.Count):N0} tumors in {clock.ElapsedMilliseconds} ms");
 
 var standard = StandardPopulation.Us2000();
-foreach (var (bySex, byRace, exact) in new[] { (false, false, true), (true, true, false), (true, true, true) })
+foreach (var (bySex, byRace, exact, periods) in new[] { (false, false, true, PeriodMode.Pooled), (true, true, false, PeriodMode.Pooled),
+    (true, true, true, PeriodMode.Pooled), (true, true, false, PeriodMode.SingleYearsAndPooled), (true, true, true, PeriodMode.SingleYearsAndPooled) })
 {
     clock.Restart();
     var table = IncidenceTableBuilder.Build(new IncidenceTableRequest
     {
-        Standard = standard, FirstYear = 2018, LastYear = 2017 + years, BySex = bySex, ByRace = byRace, ExactSuppressionAudit = exact,
+        Standard = standard, FirstYear = 2018, LastYear = 2017 + years, BySex = bySex, ByRace = byRace, ExactSuppressionAudit = exact, Periods = periods,
         SexSpecificSites = new Dictionary<string, Sex> { ["Prostate"] = Sex.Male, ["Female Breast"] = Sex.Female },
     }, cases, population);
     long build = clock.ElapsedMilliseconds;
     string html = IncidenceHtmlWriter.ToHtml(table);
     int hidden = table.Rows.Count(r => r.Suppression != SuppressionMark.None);
-    Console.WriteLine($"county table bySex={bySex} byRace={byRace} exactAudit={exact}: {table.Rows.Count:N0} rows, {hidden:N0} suppressed, " +
+    Console.WriteLine($"county table bySex={bySex} byRace={byRace} exactAudit={exact} {periods}: {table.Rows.Count:N0} rows, {hidden:N0} suppressed, " +
         $"built in {build} ms, HTML {html.Length / 1024:N0} KiB in {clock.ElapsedMilliseconds - build} ms");
 }

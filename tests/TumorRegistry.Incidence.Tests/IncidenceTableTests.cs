@@ -97,8 +97,25 @@ public class IncidenceTableTests
             Assert.Null(r.Interval);
             Assert.Null(r.Trend);
         }
-        // Recompute every row's true count from the inputs, then check each (site, period) block independently.
-        foreach (var block in table.Rows.GroupBy(r => (r.SiteGroup, r.Period)))
+        AssertEveryBlockProtected(cases, table, r => (r.SiteGroup, r.Period));
+    }
+
+    [Fact]
+    public void Single_years_published_with_their_pooled_total_are_protected_together()
+    {
+        var (pop, cases) = Demo(4);
+        var table = IncidenceTableBuilder.Build(Request(bySex: true, periods: PeriodMode.SingleYearsAndPooled), cases, pop);
+        var periods = table.Rows.Where(r => r.SiteGroup == "Lung and Bronchus" && r.AreaFips == "97" && r.Sex == "Male").Select(r => r.Period);
+        Assert.Equal(["2016", "2017", "2018", "2019", "2020", "2016-2020"], periods);
+        Assert.Contains(table.Rows, r => r.Suppression == SuppressionMark.Complementary);
+        Assert.All(table.Rows.Where(r => r.Period == "2016-2020" && r.Count != null), r => Assert.NotNull(r.Trend));
+        AssertEveryBlockProtected(cases, table, r => (r.SiteGroup, ""));
+    }
+
+    static void AssertEveryBlockProtected(IReadOnlyList<CaseCount> cases, IncidenceTable table, Func<IncidenceRow, (string, string)> blockOf)
+    {
+        // Recompute every row's true count from the inputs, then check each block independently.
+        foreach (var block in table.Rows.GroupBy(blockOf))
         {
             var rows = block.ToList();
             var truth = rows.Select(r => TrueCount(cases, r)).ToList();
@@ -123,12 +140,16 @@ public class IncidenceTableTests
         {
             var t = rows[i];
             int[] Parts(Func<IncidenceRow, bool> part) => rows.Select((r, j) => (r, j)).Where(x => part(x.r)).Select(x => x.j).ToArray();
+            bool Same(IncidenceRow r) => r.Period == t.Period;
             if (t.IsAreaTotal)
-                relations.Add([i, .. Parts(r => !r.IsAreaTotal && r.Sex == t.Sex && r.RaceEthnicity == t.RaceEthnicity)]);
+                relations.Add([i, .. Parts(r => !r.IsAreaTotal && r.Sex == t.Sex && r.RaceEthnicity == t.RaceEthnicity && Same(r))]);
             if (t.Sex == IncidenceTable.BothSexes)
-                relations.Add([i, .. Parts(r => r.AreaFips == t.AreaFips && r.Sex != t.Sex && r.RaceEthnicity == t.RaceEthnicity)]);
+                relations.Add([i, .. Parts(r => r.AreaFips == t.AreaFips && r.Sex != t.Sex && r.RaceEthnicity == t.RaceEthnicity && Same(r))]);
             if (t.RaceEthnicity == RaceEthnicity.AllRaces)
-                relations.Add([i, .. Parts(r => r.AreaFips == t.AreaFips && r.Sex == t.Sex && r.RaceEthnicity != t.RaceEthnicity)]);
+                relations.Add([i, .. Parts(r => r.AreaFips == t.AreaFips && r.Sex == t.Sex && r.RaceEthnicity != t.RaceEthnicity && Same(r))]);
+            if (t.LastYear > t.FirstYear)
+                relations.Add([i, .. Parts(r => r.AreaFips == t.AreaFips && r.Sex == t.Sex && r.RaceEthnicity == t.RaceEthnicity
+                    && r.FirstYear == r.LastYear && r.FirstYear >= t.FirstYear && r.LastYear <= t.LastYear)]);
         }
         return relations.Where(r => r.Length > 1).ToList();
     }

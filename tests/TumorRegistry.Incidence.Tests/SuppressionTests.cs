@@ -53,6 +53,24 @@ public class SuppressionTests
         }
     }
 
+    [Fact]
+    public void The_exact_audit_catches_a_count_recoverable_only_by_combining_totals()
+    {
+        // 4 counties x 4 races. Small cells form two closed loops joined by one small cell, (county 1, race 2):
+        // every row and column holds 0 or at least 2 hidden cells, yet rows 0-1 and columns 0-1 together give it away.
+        long[,] inner = { { 5, 7, 40, 50 }, { 3, 9, 4, 60 }, { 45, 30, 6, 8 }, { 70, 25, 10, 2 } };
+        var (counts, relations) = TwoWay(inner);
+        int bridge = 1 * 5 + 2;
+        var relationByRelation = Suppression.Apply(counts, relations, 16, exactAudit: false);
+        Assert.Equal(9, relationByRelation.Count(m => m == SuppressionMark.Primary));
+        Assert.DoesNotContain(SuppressionMark.Complementary, relationByRelation);
+        Assert.Equal([bridge], RecoverableCells(counts, relations, relationByRelation));
+
+        var audited = Suppression.Apply(counts, relations, 16);
+        Assert.Contains(SuppressionMark.Complementary, audited);
+        AssertProtected(counts, relations, audited, 16);
+    }
+
     /// <summary>
     /// Checks the acceptance rule independently: every small count hidden; no relation with exactly one hidden member;
     /// and no hidden cell is a linear combination of the relations (e_j not in the row space of the hidden columns).
@@ -63,8 +81,15 @@ public class SuppressionTests
             if (counts[i] < threshold) Assert.NotEqual(SuppressionMark.None, marks[i]);
         foreach (var relation in relations)
             Assert.NotEqual(1, relation.Count(c => marks[c] != SuppressionMark.None));
+        Assert.Empty(RecoverableCells(counts, relations, marks));
+    }
+
+    // Hidden cells whose unit vector lies in the row space of the relations (restricted to hidden cells): rank test with MathNet.
+    static List<int> RecoverableCells(IReadOnlyList<long> counts, IReadOnlyList<int[]> relations, SuppressionMark[] marks)
+    {
+        var found = new List<int>();
         var hidden = Enumerable.Range(0, counts.Count).Where(i => marks[i] != SuppressionMark.None).ToList();
-        if (hidden.Count == 0) return;
+        if (hidden.Count == 0) return found;
         var rows = relations.Where(r => r.Any(c => marks[c] != SuppressionMark.None))
             .Select(r => hidden.Select(h => r.Skip(1).Count(c => c == h) - (r[0] == h ? 1.0 : 0.0)).ToArray()).ToList();
         var a = Matrix<double>.Build.DenseOfRowArrays(rows);
@@ -74,8 +99,9 @@ public class SuppressionTests
             var unit = new double[hidden.Count];
             unit[j] = 1;
             var withUnit = Matrix<double>.Build.DenseOfRowArrays(rows.Append(unit));
-            Assert.True(withUnit.Rank() > rank, $"hidden cell {hidden[j]} (count {counts[hidden[j]]}) can be derived from the totals");
+            if (withUnit.Rank() == rank) found.Add(hidden[j]);
         }
+        return found;
     }
 
     static (long[] Counts, List<int[]> Relations) TwoWay(long[,] inner)

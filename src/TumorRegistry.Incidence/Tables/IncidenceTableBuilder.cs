@@ -44,22 +44,29 @@ public static class IncidenceTableBuilder
         var sites = request.SiteGroups ?? sitesSeen.ToList();
         var raceRows = request.ByRace ? new[] { RaceEthnicity.AllRaces }.Concat(races.Where(r => r != RaceEthnicity.AllRaces)).ToList() : [RaceEthnicity.AllRaces];
         var areaRows = OrderAreas(request.Area, areas);
-        var periods = request.Periods == PeriodMode.Pooled
-            ? [(request.FirstYear, request.LastYear)]
-            : Enumerable.Range(request.FirstYear, request.LastYear - request.FirstYear + 1).Select(y => (y, y)).ToList();
+        var singleYears = Enumerable.Range(request.FirstYear, request.LastYear - request.FirstYear + 1).Select(y => (y, y)).ToList();
+        var periods = request.Periods switch
+        {
+            PeriodMode.Pooled => [(request.FirstYear, request.LastYear)],
+            PeriodMode.SingleYears => singleYears,
+            _ => [.. singleYears, (request.FirstYear, request.LastYear)],
+        };
+        // Periods that share a pooled total are protected as one block.
+        var periodBlocks = request.Periods == PeriodMode.SingleYears ? periods.Select(p => new[] { p }).ToList() : [periods.ToArray()];
 
         var rows = new List<IncidenceRow>();
         foreach (var site in sites)
         {
             var sexRows = request.SexSpecificSites.TryGetValue(site, out var only) ? [only.ToString()]
                 : request.BySex ? [IncidenceTable.BothSexes, nameof(Sex.Male), nameof(Sex.Female)] : new List<string> { IncidenceTable.BothSexes };
-            foreach (var (first, last) in periods)
+            foreach (var periodBlock in periodBlocks)
             {
                 var block = new List<Cell>();
-                foreach (var area in areaRows)
-                    foreach (var sex in sexRows)
-                        foreach (var race in raceRows)
-                            block.Add(Sum(area, site, sex, race, first, last, count, pop));
+                foreach (var (first, last) in periodBlock)
+                    foreach (var area in areaRows)
+                        foreach (var sex in sexRows)
+                            foreach (var race in raceRows)
+                                block.Add(Sum(area, site, sex, race, first, last, count, pop));
                 var marks = Suppression.Apply(block.Select(c => c.Cases.Sum()).ToList(), Relations(block), request.SuppressionThreshold,
                     request.ExactSuppressionAudit);
                 for (int i = 0; i < block.Count; i++)
@@ -84,11 +91,12 @@ public static class IncidenceTableBuilder
         return new Cell(area, site, sex, race, first, last, cases, population);
     }
 
-    // Additive relations among the block's cells: state = counties, both sexes = male + female, all races = each race.
+    // Additive relations among the block's cells: state = counties, both sexes = male + female, all races = each race,
+    // pooled period = its single years.
     static List<int[]> Relations(List<Cell> block)
     {
-        var index = new Dictionary<(string, string, string), int>();
-        for (int i = 0; i < block.Count; i++) index[(block[i].Area, block[i].Sex, block[i].Race)] = i;
+        var index = new Dictionary<(string, string, string, int, int), int>();
+        for (int i = 0; i < block.Count; i++) index[(block[i].Area, block[i].Sex, block[i].Race, block[i].FirstYear, block[i].LastYear)] = i;
         var relations = new List<int[]>();
         void AddRelation(int total, IEnumerable<int> parts)
         {
@@ -98,15 +106,19 @@ public static class IncidenceTableBuilder
         for (int i = 0; i < block.Count; i++)
         {
             var c = block[i];
+            bool SamePeriod(Cell b) => b.FirstYear == c.FirstYear && b.LastYear == c.LastYear;
             if (c.Area.Length == 2)
                 AddRelation(i, block.Select((b, j) => (b, j)).Where(x => x.b.Area.Length == 5 && x.b.Area.StartsWith(c.Area, StringComparison.Ordinal)
-                    && x.b.Sex == c.Sex && x.b.Race == c.Race).Select(x => x.j));
+                    && x.b.Sex == c.Sex && x.b.Race == c.Race && SamePeriod(x.b)).Select(x => x.j));
             if (c.Sex == IncidenceTable.BothSexes)
                 AddRelation(i, new[] { nameof(Sex.Male), nameof(Sex.Female) }
-                    .Where(s => index.ContainsKey((c.Area, s, c.Race))).Select(s => index[(c.Area, s, c.Race)]));
+                    .Select(s => (c.Area, s, c.Race, c.FirstYear, c.LastYear)).Where(index.ContainsKey).Select(k => index[k]));
             if (c.Race == RaceEthnicity.AllRaces)
                 AddRelation(i, block.Select((b, j) => (b, j)).Where(x => x.b.Area == c.Area && x.b.Sex == c.Sex
-                    && x.b.Race != RaceEthnicity.AllRaces).Select(x => x.j));
+                    && x.b.Race != RaceEthnicity.AllRaces && SamePeriod(x.b)).Select(x => x.j));
+            if (c.LastYear > c.FirstYear)
+                AddRelation(i, Enumerable.Range(c.FirstYear, c.LastYear - c.FirstYear + 1)
+                    .Select(y => (c.Area, c.Sex, c.Race, y, y)).Where(index.ContainsKey).Select(k => index[k]));
         }
         return relations;
     }
@@ -128,7 +140,7 @@ public static class IncidenceTableBuilder
         if (population <= 0) return row;
         var adjusted = Adjust(request, cell.Cases, cell.Population);
         AnnualPercentChange? trend = null;
-        if (request.IncludeTrend && request.Periods == PeriodMode.Pooled && years >= 3)
+        if (request.IncludeTrend && request.Periods != PeriodMode.SingleYears && years >= 3)
         {
             var yearly = new List<YearRate>();
             for (int year = cell.FirstYear; year <= cell.LastYear; year++)

@@ -20,6 +20,8 @@ public enum PeriodMode
     Pooled,
     /// <summary>One period per year.</summary>
     SingleYears,
+    /// <summary>One period per year plus the pooled period, suppressed together so the years cannot be recovered from the pool.</summary>
+    SingleYearsAndPooled,
 }
 
 /// <summary>Which gamma interval the table shows for age-adjusted rates.</summary>

@@ -70,56 +70,93 @@ public static class Suppression
         }
     }
 
-    // Pass 2: reduce the relations to row echelon form in the hidden cells; a hidden cell whose pivot row
-    // has no free (undetermined) columns is fixed by the shown values. Returns it, or -1 when none is.
+    // Pass 2: hidden cells linked through shared relations form independent components; in each, reduce the
+    // relations to row echelon form in the hidden cells. A hidden cell whose pivot row has no free
+    // (undetermined) column is fixed by the shown values. Returns it, or -1 when none is.
     static int FindDeterminedCell(IReadOnlyList<int[]> relations, SuppressionMark[] marks)
     {
-        var hidden = new Dictionary<int, int>();
+        var parent = new Dictionary<int, int>();
+        int Find(int x) { while (parent[x] != x) x = parent[x] = parent[parent[x]]; return x; }
         for (int i = 0; i < marks.Length; i++)
-            if (marks[i] != SuppressionMark.None) hidden[i] = hidden.Count;
-        var rows = new List<double[]>();
+            if (marks[i] != SuppressionMark.None) parent[i] = i;
+        var active = relations.Where(r => r.Any(parent.ContainsKey)).ToList();
+        foreach (var relation in active)
+        {
+            int first = -1;
+            foreach (int c in relation)
+            {
+                if (!parent.ContainsKey(c)) continue;
+                if (first < 0) first = Find(c);
+                else parent[Find(c)] = first;
+            }
+        }
+        foreach (var component in active.GroupBy(r => Find(r.First(parent.ContainsKey))))
+        {
+            var cells = component.SelectMany(r => r).Where(parent.ContainsKey).Distinct().Order().ToList();
+            int found = DeterminedIn(component.ToList(), cells);
+            if (found >= 0) return found;
+        }
+        return -1;
+    }
+
+    // Sparse Gauss-Jordan elimination over the hidden cells of one component (the relations are very sparse).
+    static int DeterminedIn(List<int[]> relations, List<int> hiddenCells)
+    {
+        const double eps = 1e-9;
+        var column = new Dictionary<int, int>();
+        foreach (int c in hiddenCells) column[c] = column.Count;
+        int n = column.Count;
+        var rows = new List<Dictionary<int, double>>();
+        var rowsWith = new HashSet<int>[n];
+        for (int j = 0; j < n; j++) rowsWith[j] = [];
         foreach (var relation in relations)
         {
-            if (!relation.Any(hidden.ContainsKey)) continue;
-            var row = new double[hidden.Count];
+            var row = new Dictionary<int, double>();
             for (int k = 0; k < relation.Length; k++)
-                if (hidden.TryGetValue(relation[k], out int col)) row[col] += k == 0 ? -1 : 1;
+                if (column.TryGetValue(relation[k], out int col)) row[col] = row.GetValueOrDefault(col) + (k == 0 ? -1 : 1);
+            foreach (var (col, v) in row.ToList())
+                if (Math.Abs(v) <= eps) row.Remove(col);
+            if (row.Count == 0) continue;
+            foreach (int col in row.Keys) rowsWith[col].Add(rows.Count);
             rows.Add(row);
         }
-        const double eps = 1e-9;
-        int n = hidden.Count, pivotRow = 0;
-        var pivotColumns = new List<int>();
-        for (int col = 0; col < n && pivotRow < rows.Count; col++)
+        var pivotOf = new int[n]; // row index of each pivot column, or -1
+        Array.Fill(pivotOf, -1);
+        var used = new bool[rows.Count];
+        for (int col = 0; col < n; col++)
         {
             int best = -1;
-            for (int r = pivotRow; r < rows.Count; r++)
-                if (Math.Abs(rows[r][col]) > eps && (best < 0 || Math.Abs(rows[r][col]) > Math.Abs(rows[best][col]))) best = r;
+            foreach (int r in rowsWith[col])
+                if (!used[r] && (best < 0 || rows[r].Count < rows[best].Count || (rows[r].Count == rows[best].Count && r < best))) best = r;
             if (best < 0) continue;
-            (rows[pivotRow], rows[best]) = (rows[best], rows[pivotRow]);
-            var p = rows[pivotRow];
+            used[best] = true;
+            pivotOf[col] = best;
+            var p = rows[best];
             double scale = p[col];
-            for (int j = col; j < n; j++) p[j] /= scale;
-            for (int r = 0; r < rows.Count; r++)
+            foreach (int j in p.Keys.ToList()) p[j] /= scale;
+            foreach (int r in rowsWith[col].ToList())
             {
-                if (r == pivotRow) continue;
-                double f = rows[r][col];
-                if (Math.Abs(f) <= eps) continue;
+                if (r == best) continue;
                 var row = rows[r];
-                for (int j = col; j < n; j++) row[j] -= f * p[j];
+                double f = row[col];
+                foreach (var (j, v) in p)
+                {
+                    double updated = row.GetValueOrDefault(j) - f * v;
+                    if (Math.Abs(updated) <= eps)
+                    {
+                        if (row.Remove(j)) rowsWith[j].Remove(r);
+                    }
+                    else
+                    {
+                        if (!row.ContainsKey(j)) rowsWith[j].Add(r);
+                        row[j] = updated;
+                    }
+                }
             }
-            pivotColumns.Add(col);
-            pivotRow++;
         }
-        var isPivot = new bool[n];
-        foreach (int c in pivotColumns) isPivot[c] = true;
-        var cellOf = hidden.ToDictionary(kv => kv.Value, kv => kv.Key);
-        for (int r = 0; r < pivotColumns.Count; r++)
-        {
-            bool determined = true;
-            for (int j = 0; j < n && determined; j++)
-                if (!isPivot[j] && Math.Abs(rows[r][j]) > eps) determined = false;
-            if (determined) return cellOf[pivotColumns[r]];
-        }
+        // In reduced form a pivot row holds its pivot and free columns only; with no free column the cell is fixed.
+        for (int col = 0; col < n; col++)
+            if (pivotOf[col] >= 0 && rows[pivotOf[col]].Count == 1) return hiddenCells[col];
         return -1;
     }
 }
