@@ -1,4 +1,5 @@
 using Npgsql;
+using TumorRegistry.Api.Cases;
 using TumorRegistry.Api.Health;
 using TumorRegistry.Infrastructure.Migrations;
 using TumorRegistry.Infrastructure.Postgres;
@@ -13,12 +14,14 @@ builder.Services.AddSingleton(database);
 builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(database.ConnectionString));
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi();
+builder.Services.AddCases();
 
 var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.MapOpenApi();
 app.MapHealth();
+app.MapCases();
 
 app.Lifetime.ApplicationStopped.Register(() => database.DisposeAsync().AsTask().GetAwaiter().GetResult());
 app.Run();
