@@ -25,3 +25,26 @@ public class CountingRuleTests
         Assert.Equal("(upper(trim(t.dx_state)) = upper($1) AND (t.behavior = '3' OR (t.behavior = '2' AND t.site ~ '^C67[0-9]$')) AND t.hist ~ '^[89][0-9]{3}$')", sql);
     }
 }
+
+public class IncidenceCounterTests
+{
+    static IncidenceTumor T(string id, string behavior, string site, string state, int age, string? group = "Urinary Bladder") =>
+        new(id, new TumorRecord(behavior, site, "8120", state), "35001", Populations.Sex.Male, "White", 2021, age, group);
+
+    [Fact]
+    public void Counts_each_counted_tumor_once_in_its_age_group_cell()
+    {
+        var cells = IncidenceCounter.Count(
+        [
+            T("a", "3", "C679", "NM", 67),
+            T("a", "3", "C679", "NM", 67),          // same tumor reported twice
+            T("b", "2", "C670", "NM", 65),          // in situ bladder counts
+            T("c", "2", "C670", "AZ", 66),          // non-resident
+            T("d", "3", "C679", "NM", 70),          // next age group
+            T("e", "3", "C679", "NM", 68, null),    // in no site group
+        ], "NM");
+        Assert.Equal(
+            [new Tables.CaseCount("35001", "Urinary Bladder", Populations.Sex.Male, "White", 2021, 14, 2),
+             new Tables.CaseCount("35001", "Urinary Bladder", Populations.Sex.Male, "White", 2021, 15, 1)], cells);
+    }
+}

@@ -70,3 +70,10 @@ public class StandardPopulationTests
         Assert.Equal("85+", SeerAgeGroups.Label(18));
     }
 }
+
+public class AgeGroupSqlTests
+{
+    [Fact]
+    public void Sql_age_group_expression_mirrors_the_csharp_mapping() =>
+        Assert.Equal("(CASE WHEN a = 0 THEN 0 WHEN a < 5 THEN 1 ELSE LEAST(18, a / 5 + 1) END)", SeerAgeGroups.SqlExpression("a"));
+}
