@@ -28,7 +28,7 @@ public static class IncidenceBarChart
         string X(double v) => (LabelWidth + v / max * PlotWidth).ToString("0.#", CultureInfo.InvariantCulture);
         var sb = new StringBuilder();
         sb.Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height}\" font-family=\"sans-serif\" font-size=\"12\">\n");
-        sb.Append(CultureInfo.InvariantCulture, $"<text x=\"10\" y=\"20\" font-size=\"14\" font-weight=\"bold\">{E($"{siteGroup}: age-adjusted rate per {table.Request.PerPopulation:0}, {sex}, {raceEthnicity}, {period}")}</text>\n");
+        sb.Append(CultureInfo.InvariantCulture, $"<text x=\"10\" y=\"20\" font-size=\"14\" font-weight=\"bold\">{E($"{siteGroup}: age-adjusted rate per {table.Request.PerPopulation:N0}, {sex}, {raceEthnicity}, {period}")}</text>\n");
         for (int i = 0; i < rows.Count; i++)
         {
             var r = rows[i];

@@ -22,7 +22,7 @@ public static class IncidenceHtmlWriter
           .Append("td.n{text-align:right}tr.total{font-weight:bold}caption{text-align:left;font-weight:bold;padding:4px 0}</style></head><body>\n")
           .Append("<h1>").Append(E(title)).Append("</h1>\n");
         string interval = q.IntervalMethod == RateIntervalMethod.Tiwari ? "Tiwari et al. (2006) modified gamma" : "Fay-Feuer gamma";
-        sb.Append("<p>Rates per ").Append(E(Count(q.PerPopulation))).Append(", age-adjusted to the ").Append(E(q.Standard.Name))
+        sb.Append("<p>Rates per ").Append(E(q.PerPopulation.ToString("N0", System.Globalization.CultureInfo.InvariantCulture))).Append(", age-adjusted to the ").Append(E(q.Standard.Name))
           .Append("; ").Append(E(Count(q.ConfidenceLevel * 100))).Append("% confidence intervals: ").Append(E(interval)).Append(".</p>\n");
         foreach (var group in table.Rows.GroupBy(r => (r.SiteGroup, r.Sex, r.RaceEthnicity, r.Period)))
         {
