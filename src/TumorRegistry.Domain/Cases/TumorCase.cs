@@ -37,17 +37,17 @@ public sealed class TumorCase
     public NaaccrDate? DateOfDiagnosis => NaaccrDate.TryParse(_items.GetValueOrDefault("dateOfDiagnosis"), out var d) ? d : null;
 
     /// <summary>Status from the stream alone: duplicate, completed, incomplete (given the patient's items) or open.</summary>
-    public CaseStatus StatusWith(IReadOnlyDictionary<string, string> patientItems)
+    public CaseStatus StatusWith(IReadOnlyDictionary<string, string> patientItems, RegistryType registry = RegistryType.Hospital)
     {
         if (DuplicateOf is not null) return CaseStatus.Duplicate;
         if (IsCompleted) return CaseStatus.Completed;
-        return RequiredItemEdits.Missing(CaseItems.Of(patientItems, _items)).Count > 0 ? CaseStatus.Incomplete : CaseStatus.Open;
+        return RequiredItemEdits.Missing(CaseItems.Of(patientItems, _items), registry).Count > 0 ? CaseStatus.Incomplete : CaseStatus.Open;
     }
 
     /// <summary>Status once edits have run: FailingEdits when an error edit blocks completion.</summary>
-    public CaseStatus StatusWith(IReadOnlyDictionary<string, string> patientItems, EditReport report)
+    public CaseStatus StatusWith(IReadOnlyDictionary<string, string> patientItems, EditReport report, RegistryType registry = RegistryType.Hospital)
     {
-        var status = StatusWith(patientItems);
+        var status = StatusWith(patientItems, registry);
         return status == CaseStatus.Open && report.HasBlockingErrors ? CaseStatus.FailingEdits : status;
     }
 

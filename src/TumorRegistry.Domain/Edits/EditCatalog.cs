@@ -12,9 +12,11 @@ public sealed class EditCatalog
     private static readonly Lazy<EditCatalog> Shipped = new(() => new EditCatalog(NaaccrStandards.Default));
     private readonly Dictionary<string, EditDefinition> _byId;
 
-    public EditCatalog(NaaccrStandards standards)
+    /// <param name="registry">Decides which items TR001 requires (hospital: facility, class of case, hospital sequence).</param>
+    public EditCatalog(NaaccrStandards standards, RegistryType registry = RegistryType.Hospital)
     {
-        CrossItem = RequiredItemEdits.All()
+        Registry = registry;
+        CrossItem = RequiredItemEdits.All(registry)
             .Concat(DateEdits.All()).Concat(TreatmentEdits.All()).Concat(SiteEdits.All())
             .Concat(MorphologyEdits.All()).Concat(StageEdits.All()).Concat(OutcomeEdits.All())
             .Concat(DemographicEdits.All()).ToList();
@@ -23,7 +25,10 @@ public sealed class EditCatalog
         _byId = Edits.ToDictionary(e => e.Id, StringComparer.Ordinal);
     }
 
+    /// <summary>Hospital registry catalog on the shipped standards.</summary>
     public static EditCatalog Default => Shipped.Value;
+
+    public RegistryType Registry { get; }
 
     /// <summary>All edits, cross-item first.</summary>
     public IReadOnlyList<EditDefinition> Edits { get; }

@@ -38,3 +38,16 @@ public class EditCatalogTests
             Catalog.Generated.Count(e => e.Id.StartsWith("DATE-")));
     }
 }
+
+public class RequiredItemsTests
+{
+    [Fact]
+    public void Central_registries_require_the_central_sequence_instead_of_hospital_items()
+    {
+        var central = new EditEngine(NaaccrStandards.Default, new EditCatalog(NaaccrStandards.Default, TumorRegistry.Domain.Edits.Rules.RegistryType.Central));
+        var items = Abstracts.Case("reportingFacility=;classOfCase=;sequenceNumberHospital=");
+        Assert.Equal(EditOutcome.Pass, central.Run(items, Abstracts.Today).For("TR001")!.Outcome);
+        Assert.Equal(EditOutcome.Fail, central.Run(Abstracts.Case("sequenceNumberCentral="), Abstracts.Today).For("TR001")!.Outcome);
+        Assert.Equal(EditOutcome.Fail, EditEngine.Default.Run(items, Abstracts.Today).For("TR001")!.Outcome);
+    }
+}

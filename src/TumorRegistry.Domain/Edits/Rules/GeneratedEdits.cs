@@ -16,10 +16,10 @@ internal static class GeneratedEdits
         {
             var def = standards.Dictionary[id];
             var scheme = standards.CodeLists.SchemeByItem[id];
+            var codes = standards.CodeLists.ForItem(id)!; // captured once: edits run over millions of cases
             return new EditDefinition($"CODE-{id}", $"{def.Name} [{def.NaaccrNum}] (valid code)",
                 $"{def.Name} is not a code in the {scheme} code list.",
-                EditSeverity.Error, [id], false, ctx =>
-                    ctx[id] is { } v ? PassIf(ctx.Standards.CodeLists.ForItem(id)!.Contains(v)) : Skip);
+                EditSeverity.Error, [id], false, ctx => ctx[id] is { } v ? PassIf(codes.Contains(v)) : Skip);
         });
 
     public static IEnumerable<EditDefinition> ValidDates(NaaccrStandards standards) =>
