@@ -10,7 +10,7 @@ public class RateFixtureTests
     {
         var inputs = Fixture.Load("age_adjusted_inputs.csv");
         var expected = Fixture.Load("age_adjusted_expected.csv");
-        Assert.Equal(6, expected.Rows.Count);
+        Assert.Equal(7, expected.Rows.Count);
         foreach (var row in expected.Rows)
         {
             string scenario = expected.Text(row, "scenario");
@@ -28,6 +28,22 @@ public class RateFixtureTests
             Fixture.Close(expected.Number(row, "tiwari_upper"), result.Tiwari.Upper);
             Assert.True(result.Tiwari.Upper <= result.FayFeuer.Upper, scenario);
         }
+    }
+
+    [Fact]
+    public void Eighteen_group_standard_collapses_19_group_data_as_epitools_on_merged_groups()
+    {
+        var inputs = Fixture.Load("age_adjusted_inputs.csv");
+        var expected = Fixture.Load("age_adjusted_expected.csv");
+        var row = expected.Rows.Single(r => expected.Text(r, "scenario") == "county_all_sites_18_groups");
+        var groups = inputs.Rows.Where(r => inputs.Text(r, "scenario") == "county_all_sites").ToList();
+        var std = Standards.StandardPopulation.Us2000EighteenGroups();
+        var result = AgeAdjustedRates.Compute(std.Collapse(groups.Select(r => (long)inputs.Number(r, "count")).ToArray()),
+            std.Collapse(groups.Select(r => inputs.Number(r, "population")).ToArray()), std.Weights, perPopulation: 1);
+        Fixture.Close(expected.Number(row, "adj_rate"), result.Rate);
+        Fixture.Close(expected.Number(row, "ff_lower"), result.FayFeuer.Lower);
+        Fixture.Close(expected.Number(row, "ff_upper"), result.FayFeuer.Upper);
+        Fixture.Close(expected.Number(row, "tiwari_upper"), result.Tiwari.Upper);
     }
 
     [Fact]
