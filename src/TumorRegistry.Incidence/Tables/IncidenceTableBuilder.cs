@@ -43,7 +43,7 @@ public static class IncidenceTableBuilder
 
         var sites = request.SiteGroups ?? sitesSeen.ToList();
         var raceRows = request.ByRace ? new[] { RaceEthnicity.AllRaces }.Concat(races.Where(r => r != RaceEthnicity.AllRaces)).ToList() : [RaceEthnicity.AllRaces];
-        var areaRows = OrderAreas(request.Area, areas);
+        var areaRows = OrderAreas(areas);
         var singleYears = Enumerable.Range(request.FirstYear, request.LastYear - request.FirstYear + 1).Select(y => (y, y)).ToList();
         var periods = request.Periods switch
         {
@@ -177,7 +177,7 @@ public static class IncidenceTableBuilder
     }
 
     // State first, then its counties, by FIPS code.
-    static List<string> OrderAreas(AreaLevel level, IEnumerable<string> areas) =>
+    static List<string> OrderAreas(IEnumerable<string> areas) =>
         areas.OrderBy(a => a[..2], StringComparer.Ordinal).ThenBy(a => a.Length).ThenBy(a => a, StringComparer.Ordinal).ToList();
 
     static void Add<TKey>(Dictionary<TKey, long[]> sums, TKey key, int ageGroup, long value) where TKey : notnull
