@@ -59,6 +59,24 @@ public class NaaccrXmlTests
     }
 
     [Fact]
+    public void Written_files_are_valid_against_the_data_schema_1_8()
+    {
+        var (header, patients) = NaaccrXmlReader.ReadAll(Sample());
+        var buffer = new MemoryStream();
+        NaaccrXmlWriter.WriteAll(buffer, header, patients);
+
+        var schemas = new System.Xml.Schema.XmlSchemaSet();
+        using (var xsd = ReferenceData.Open("reference", "naaccr", "naaccr_data_1.8.xsd"))
+            schemas.Add(null, System.Xml.XmlReader.Create(xsd));
+        var errors = new List<string>();
+        var settings = new System.Xml.XmlReaderSettings { ValidationType = System.Xml.ValidationType.Schema, Schemas = schemas };
+        settings.ValidationEventHandler += (_, e) => errors.Add(e.Message);
+        using (var reader = System.Xml.XmlReader.Create(new MemoryStream(buffer.ToArray()), settings))
+            while (reader.Read()) { }
+        Assert.Equal([], errors);
+    }
+
+    [Fact]
     public void Rejects_a_file_that_is_not_naaccr_xml()
     {
         var bytes = System.Text.Encoding.UTF8.GetBytes("<Other/>");
