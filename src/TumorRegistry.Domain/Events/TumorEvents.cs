@@ -38,6 +38,7 @@ public sealed record DiagnosisRecorded : ItemsEvent
     [NaaccrItem("gradeClinical")] public string? GradeClinical { get; init; }
     [NaaccrItem("gradePathological")] public string? GradePathological { get; init; }
     [NaaccrItem("gradePostTherapyClin")] public string? GradePostTherapyClin { get; init; }
+    [NaaccrItem("gradePostTherapy")] public string? GradePostTherapyPath { get; init; }
     [NaaccrItem("grade")] public string? Grade { get; init; }
     [NaaccrItem("diagnosticConfirmation")] public string? DiagnosticConfirmation { get; init; }
     [NaaccrItem("dateOfDiagnosis")] public string? DateOfDiagnosis { get; init; }

@@ -33,6 +33,9 @@ public readonly record struct NaaccrDate : IComparable<NaaccrDate>
         ? new DateOnly(Year, 12, 31)
         : new DateOnly(Year, Month.Value, Day ?? DateTime.DaysInMonth(Year, Month.Value));
 
+    /// <summary>The calendar date when complete, else null.</summary>
+    public DateOnly? ToDateOnly() => IsComplete ? Earliest : null;
+
     public static NaaccrDate From(DateOnly date) => new(date.Year, date.Month, date.Day);
 
     /// <summary>Parses YYYY, YYYYMM or YYYYMMDD (trailing blanks allowed); throws FormatException naming the problem.</summary>

@@ -42,6 +42,9 @@ public class NaaccrDateTests
         Assert.Equal(new DateOnly(2024, 12, 31), y2024.Latest);
         Assert.Equal(new DateOnly(2024, 2, 29), feb.Latest);
         Assert.False(y2024.IsComplete);
+        Assert.Null(y2024.ToDateOnly());
+        Assert.Equal(new DateOnly(2024, 2, 29), NaaccrDate.Parse("20240229").ToDateOnly());
+        Assert.Equal("20240229", NaaccrDate.From(new DateOnly(2024, 2, 29)).ToString());
     }
 
     [Fact]
