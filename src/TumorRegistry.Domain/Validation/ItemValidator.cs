@@ -18,10 +18,12 @@ public sealed class ItemValidator(NaaccrStandards standards)
     /// <summary>Errors for one value; none when it is blank (blank is "not known yet", not invalid).</summary>
     public IEnumerable<FieldError> Validate(string naaccrId, string? value, NaaccrParent? expectedParent = null)
     {
-        var def = standards.Dictionary.Find(naaccrId);
+        // v25 first (the domain's version), then the other shipped versions (e.g. v26 sexAssignedAtBirth).
+        var def = standards.Dictionary.Find(naaccrId) ?? FindInAnyVersion(naaccrId);
         if (def is null)
         {
-            yield return new FieldError(naaccrId, $"'{naaccrId}' is not a NAACCR v{standards.Dictionary.Version} data item.");
+            var versions = string.Join(", ", standards.Dictionaries.Keys.Order());
+            yield return new FieldError(naaccrId, $"'{naaccrId}' is not a NAACCR data item (dictionaries {versions}).");
             yield break;
         }
         if (expectedParent is { } parent && def.Parent != parent)
@@ -55,10 +57,13 @@ public sealed class ItemValidator(NaaccrStandards standards)
     /// unknown items pass (they are kept as they are).
     /// </summary>
     public IReadOnlyList<FieldError> ValidatePlacement(IEnumerable<string> naaccrIds, NaaccrParent parent) =>
-        naaccrIds.Select(id => (id, def: standards.Dictionaries.Values.Select(d => d.Find(id)).FirstOrDefault(d => d is not null)))
+        naaccrIds.Select(id => (id, def: standards.Dictionary.Find(id) ?? FindInAnyVersion(id)))
             .Where(x => x.def is not null && x.def.Parent != parent)
             .Select(x => new FieldError(x.id, $"{Label(x.def!)} is a {x.def!.Parent} item and cannot be recorded on a {parent} record."))
             .ToList();
+
+    private NaaccrItemDef? FindInAnyVersion(string naaccrId) =>
+        standards.Dictionaries.Values.Select(d => d.Find(naaccrId)).FirstOrDefault(d => d is not null);
 
     private static string? CheckType(NaaccrItemDef def, string value) => def.DataType switch
     {

@@ -18,7 +18,8 @@ public class ValidatorTests
     [InlineData("primarySite", "C507", "not an ICD-O-3 topography")]
     [InlineData("histologicTypeIcdO3", "7999", "not an ICD-O-3 histology")]
     [InlineData("nameLast", "ABCDEFGHIJKLMNOPQRSTUVWXYZABCDEFGHIJKLMNOP", "at most 40")]
-    [InlineData("noSuchItem", "1", "not a NAACCR v250 data item")]
+    [InlineData("noSuchItem", "1", "not a NAACCR data item (dictionaries 240, 250, 260)")]
+    [InlineData("sexAssignedAtBirth", "5", "not a valid code")]
     public void Rejects_bad_values_naming_the_item(string id, string value, string message)
     {
         var error = V.Validate(id, value).Single();
@@ -32,6 +33,7 @@ public class ValidatorTests
     [InlineData("dateOfDiagnosis", "2023")]
     [InlineData("laterality", "")]
     [InlineData("ageAtDiagnosis", "049")]
+    [InlineData("sexAssignedAtBirth", "2")]
     public void Accepts_valid_or_blank_values(string id, string value) => Assert.Empty(V.Validate(id, value));
 
     [Fact]
