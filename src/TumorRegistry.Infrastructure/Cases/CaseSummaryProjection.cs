@@ -2,6 +2,7 @@ using Npgsql;
 using NpgsqlTypes;
 using TumorRegistry.Domain.Cases;
 using TumorRegistry.Domain.Edits;
+using TumorRegistry.Domain.Events;
 using TumorRegistry.Domain.Patients;
 using TumorRegistry.Infrastructure.EventStore;
 using TumorRegistry.Standards;
@@ -72,9 +73,7 @@ public sealed class CaseSummaryProjection(EventTypeRegistry types, NaaccrStandar
     {
         string? Item(string id) => tumor.Items.GetValueOrDefault(id);
         var dxYear = tumor.DateOfDiagnosis?.Year;
-        var recode = Item("primarySite") is { } site && Item("histologicTypeIcdO3") is { } hist && Item("behaviorCodeIcdO3") is { } beh
-            ? standards.SiteRecode.Classify(site, hist, beh, dxYear)?.Recode
-            : null;
+        var recode = Derived.SiteRecode(tumor.Items, standards)?.Recode;
         var cmd = new NpgsqlBatchCommand("""
             insert into case_summary(case_id, patient_id, status, version, reporting_facility, abstracted_by, updated_at,
                 primary_site, histology, behavior, laterality, grade_clinical, grade_pathological, diagnostic_confirmation,
