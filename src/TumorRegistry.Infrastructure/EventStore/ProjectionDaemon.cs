@@ -12,6 +12,9 @@ public sealed class ProjectionDaemon(EventStore store, IEnumerable<ProjectionReg
     private readonly IReadOnlyList<ProjectionRegistration> _all = projections.ToList();
     private long _lastSafeMark;
 
+    /// <summary>Every registered projection, inline and async.</summary>
+    public IEnumerable<IProjection> AllProjections => _all.Select(p => p.Projection);
+
     public IEnumerable<IProjection> AsyncProjections =>
         _all.Where(p => p.Lifecycle == ProjectionLifecycle.Async).Select(p => p.Projection);
 
