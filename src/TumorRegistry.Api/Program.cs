@@ -1,6 +1,7 @@
 using Npgsql;
 using TumorRegistry.Api.Cases;
 using TumorRegistry.Api.Health;
+using TumorRegistry.Api.Survival;
 using TumorRegistry.Infrastructure.Migrations;
 using TumorRegistry.Infrastructure.Postgres;
 
@@ -15,6 +16,7 @@ builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(database.ConnectionSt
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi();
 builder.Services.AddCases();
+builder.Services.AddSurvival();
 
 var app = builder.Build();
 app.UseExceptionHandler();
@@ -22,6 +24,7 @@ app.UseStatusCodePages();
 app.MapOpenApi();
 app.MapHealth();
 app.MapCases();
+app.MapSurvival();
 
 app.Lifetime.ApplicationStopped.Register(() => database.DisposeAsync().AsTask().GetAwaiter().GetResult());
 app.Run();

@@ -5,4 +5,6 @@ using TumorRegistry.Cli.Survival;
 var root = new RootCommand("TumorRegistry command line: database, projections, statistics from extracts.");
 DatabaseCommands.AddTo(root);
 SurvivalCommand.AddTo(root);
+SurvivalReportCommand.AddTo(root);
+ImportLifeTableCommand.AddTo(root);
 return await root.Parse(args).InvokeAsync();

@@ -1,0 +1,28 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Npgsql;
+using TumorRegistry.Infrastructure.Incidence;
+using TumorRegistry.Standards;
+
+namespace TumorRegistry.Api.Incidence;
+
+/// <summary>Incidence from the registry: population imports and exports, and incidence tables from the case read model.</summary>
+public static class IncidenceModule
+{
+    public static IServiceCollection AddIncidence(this IServiceCollection services)
+    {
+        services.TryAddSingleton(NaaccrStandards.Default);
+        services.TryAddSingleton(p => new RegistryIncidence(p.GetRequiredService<NpgsqlDataSource>(), p.GetRequiredService<NaaccrStandards>()));
+        services.TryAddSingleton(p => p.GetRequiredService<RegistryIncidence>().Populations);
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapIncidence(this IEndpointRouteBuilder app)
+    {
+        var populations = app.MapGroup("/populations").WithTags("Populations");
+        populations.MapImportPopulation();
+        populations.MapListPopulations();
+        populations.MapExportPopulation();
+        app.MapGroup("").WithTags("Incidence").MapGetIncidence();
+        return app;
+    }
+}

@@ -1,0 +1,126 @@
+using Npgsql;
+using NpgsqlTypes;
+using TumorRegistry.Incidence.AgeGroups;
+using TumorRegistry.Incidence.Counting;
+using TumorRegistry.Incidence.Populations;
+using TumorRegistry.Incidence.Tables;
+
+namespace TumorRegistry.Infrastructure.Incidence;
+
+/// <summary>Counted tumors left out of the table cells, by reason (they are in no rate).</summary>
+public sealed record CountExclusions(long UnknownAge, long UnknownSex, long NoSiteGroup);
+
+/// <summary>
+/// Case counts for incidence tables, grouped in PostgreSQL from the case read model (case_summary joined to patients):
+/// duplicates excluded, the library's counting rule as SQL, county, SEER site recode, sex, race/ethnicity, year
+/// and SEER age group of the age at diagnosis.
+/// </summary>
+public sealed class RegistryCaseCounts(NpgsqlDataSource db, IncidenceSiteGroups sites)
+{
+    /// <summary>Label of cases whose race is unknown or other (they count in the all-races rows only).</summary>
+    public const string UnknownRace = "Unknown race";
+
+    /// <summary>
+    /// Age at diagnosis: the abstracted ageAtDiagnosis (000-120; 999 is unknown), else completed years between birth and
+    /// diagnosis, a year less when the birthday (month, then day, where both dates have them) falls later in the year.
+    /// </summary>
+    internal const string AgeSql = """
+        case when c.items->>'ageAtDiagnosis' ~ '^[0-9]{3}$'
+                  then case when (c.items->>'ageAtDiagnosis')::int <= 120 then (c.items->>'ageAtDiagnosis')::int end
+             when p.birth_year is not null and c.dx_year is not null and c.dx_year >= p.birth_year then
+                  c.dx_year - p.birth_year - case
+                    when substr(c.date_of_diagnosis, 5, 2) !~ '^(0[1-9]|1[0-2])$' or substr(p.date_of_birth, 5, 2) !~ '^(0[1-9]|1[0-2])$' then 0
+                    when substr(c.date_of_diagnosis, 5, 2) < substr(p.date_of_birth, 5, 2) then 1
+                    when substr(c.date_of_diagnosis, 5, 2) > substr(p.date_of_birth, 5, 2) then 0
+                    when substr(c.date_of_diagnosis, 7, 2) ~ '^(0[1-9]|[12][0-9]|3[01])$'
+                     and substr(p.date_of_birth, 7, 2) ~ '^(0[1-9]|[12][0-9]|3[01])$'
+                     and substr(c.date_of_diagnosis, 7, 2) < substr(p.date_of_birth, 7, 2) then 1
+                    else 0 end
+        end
+        """;
+
+    /// <summary>
+    /// NAACCR Race 1 to the SEER population race code: 01 White (1), 02 Black (2), 03 American Indian/Alaska Native (3),
+    /// 04-97 Asian or Pacific Islander (4); 88 (not a Race 1 code), 98 other and 99 unknown have none.
+    /// </summary>
+    internal const string SeerRaceSql = """
+        case when p.race1 = '01' then 1 when p.race1 = '02' then 2 when p.race1 = '03' then 3
+             when p.race1 ~ '^[0-9]{2}$' and p.race1 between '04' and '97' and p.race1 <> '88' then 4 end
+        """;
+
+    internal static string Sql(bool filterSites) => $"""
+        select c.site_recode_2023,
+               case when c.county_at_dx ~ '^[0-9]{"{3}"}$' then c.county_at_dx else '999' end,
+               p.sex,
+               {SeerRaceSql},
+               coalesce(p.spanish_hispanic_origin ~ '^[1-8]$', false),
+               c.dx_year,
+               case when a.age is not null then {SeerAgeGroups.SqlExpression("a.age")} end,
+               count(*)
+        from case_summary c
+        join patients p on p.patient_id = c.patient_id
+        cross join lateral (select {AgeSql} as age) a
+        where c.status <> 'duplicate' and c.dx_year between @from and @to
+          and {IncidenceCountingRules.SqlPredicate("c.behavior", "c.primary_site", "c.histology", "c.addr_at_dx_state", "@state")}
+          {(filterSites ? "and c.site_recode_2023 = any(@recodes)" : "")}
+        group by 1, 2, 3, 4, 5, 6, 7
+        """;
+
+    /// <summary>
+    /// Counts for <paramref name="statePostal"/> and the years. Counties are named stateFips + county at diagnosis (999 when
+    /// unknown). With <paramref name="byOrigin"/> (the population splits Hispanic origin) Spanish/Hispanic origin 1-8 is
+    /// "Hispanic" and everyone else non-Hispanic by race; otherwise race alone. <paramref name="siteGroups"/> null: every
+    /// group plus "All Sites".
+    /// </summary>
+    public async Task<(IReadOnlyList<CaseCount> Counts, CountExclusions Excluded)> CountAsync(string statePostal, string stateFips,
+        int firstYear, int lastYear, bool byOrigin, IReadOnlyList<string>? siteGroups, CancellationToken ct = default)
+    {
+        var wantAll = siteGroups is null || siteGroups.Contains(IncidenceSiteGroups.AllSites);
+        var wanted = siteGroups?.ToHashSet(StringComparer.Ordinal);
+        await using var cmd = db.CreateCommand(Sql(!wantAll));
+        cmd.Parameters.AddWithValue("state", statePostal);
+        cmd.Parameters.AddWithValue("from", firstYear);
+        cmd.Parameters.AddWithValue("to", lastYear);
+        if (!wantAll)
+            cmd.Parameters.Add(new NpgsqlParameter("recodes", NpgsqlDbType.Array | NpgsqlDbType.Text)
+            {
+                Value = sites.RecodesOf(siteGroups!).ToArray(),
+            });
+
+        var cells = new Dictionary<(string, string, Sex, string, int, int), long>();
+        long unknownAge = 0, unknownSex = 0, noSite = 0;
+        var labels = new Dictionary<(int?, bool), string>();
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        while (await r.ReadAsync(ct))
+        {
+            var n = r.GetInt64(7);
+            var sexCode = r.IsDBNull(2) ? null : r.GetString(2);
+            if (sexCode is not ("1" or "2")) { unknownSex += n; continue; }
+            if (r.IsDBNull(6)) { unknownAge += n; continue; }
+            var site = sites.NameOf(r.IsDBNull(0) ? null : r.GetString(0));
+            if (site is null) noSite += n;
+            int? race = r.IsDBNull(3) ? null : r.GetInt32(3);
+            var hispanic = r.GetBoolean(4);
+            if (!labels.TryGetValue((race, hispanic), out var label))
+                labels[(race, hispanic)] = label = Label(race, hispanic, byOrigin);
+            var county = stateFips + r.GetString(1);
+            var sex = (Sex)(sexCode[0] - '0');
+            var year = r.GetInt32(5);
+            var age = r.GetInt32(6);
+            if (wantAll) Add((county, IncidenceSiteGroups.AllSites, sex, label, year, age), n);
+            if (site is not null && (wanted is null || wanted.Contains(site))) Add((county, site, sex, label, year, age), n);
+        }
+        var counts = cells.Select(kv => new CaseCount(kv.Key.Item1, kv.Key.Item2, kv.Key.Item3, kv.Key.Item4, kv.Key.Item5, kv.Key.Item6, kv.Value))
+            .ToList();
+        return (counts, new CountExclusions(unknownAge, unknownSex, noSite));
+
+        void Add((string, string, Sex, string, int, int) key, long n) =>
+            cells[key] = cells.GetValueOrDefault(key) + n;
+    }
+
+    /// <summary>The race/ethnicity label in the population's vocabulary (<see cref="RaceEthnicity.FromSeer"/>).</summary>
+    public static string Label(int? seerRace, bool hispanic, bool byOrigin) =>
+        byOrigin && hispanic ? RaceEthnicity.FromSeer(1, 1)
+        : seerRace is int race ? RaceEthnicity.FromSeer(race, byOrigin ? 0 : 9)
+        : UnknownRace;
+}
