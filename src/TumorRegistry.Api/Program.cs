@@ -1,6 +1,7 @@
 using Npgsql;
 using TumorRegistry.Api.Cases;
 using TumorRegistry.Api.Health;
+using TumorRegistry.Api.Incidence;
 using TumorRegistry.Api.Survival;
 using TumorRegistry.Infrastructure.Migrations;
 using TumorRegistry.Infrastructure.Postgres;
@@ -16,6 +17,7 @@ builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(database.ConnectionSt
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi();
 builder.Services.AddCases();
+builder.Services.AddIncidence();
 builder.Services.AddSurvival();
 
 var app = builder.Build();
@@ -24,6 +26,7 @@ app.UseStatusCodePages();
 app.MapOpenApi();
 app.MapHealth();
 app.MapCases();
+app.MapIncidence();
 app.MapSurvival();
 
 app.Lifetime.ApplicationStopped.Register(() => database.DisposeAsync().AsTask().GetAwaiter().GetResult());

@@ -1,10 +1,12 @@
 using System.CommandLine;
 using TumorRegistry.Cli.Database;
+using TumorRegistry.Cli.Incidence;
 using TumorRegistry.Cli.Survival;
 
 var root = new RootCommand("TumorRegistry command line: database, projections, statistics from extracts.");
 DatabaseCommands.AddTo(root);
 SurvivalCommand.AddTo(root);
+IncidenceCommands.AddTo(root);
 SurvivalReportCommand.AddTo(root);
 ImportLifeTableCommand.AddTo(root);
 return await root.Parse(args).InvokeAsync();
