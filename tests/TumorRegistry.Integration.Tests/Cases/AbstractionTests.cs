@@ -95,4 +95,14 @@ public sealed class AbstractionTests(RegistryApiFactory registry) : IClassFixtur
         Assert.Equal(version, unchanged.ETag());
         await (await alice.WriteAsync($"/cases/{caseId}/stage", new { summaryStage2018 = "1" }, version)).Expect(HttpStatusCode.OK);
     }
+
+    [Fact]
+    public async Task The_case_endpoints_are_in_the_OpenAPI_document()
+    {
+        var document = await (await registry.CreateClient().GetAsync("/openapi/v1.json")).Content.ReadAsStringAsync();
+        foreach (var path in new[] { "/patients", "/patients/{patientId}/demographics", "/patients/{patientId}/death", "/cases",
+            "/cases/{caseId}/diagnosis", "/cases/{caseId}/complete", "/cases/{caseId}/corrections", "/cases/{caseId}/overrides",
+            "/cases/{caseId}/history", "/cases/{caseId}/edits", "/cases/{caseId}/import", "/worklists", "/edits" })
+            Assert.Contains($"\"{path}\"", document);
+    }
 }
