@@ -1,12 +1,15 @@
 using Npgsql;
 using TumorRegistry.Api.Cases;
+using TumorRegistry.Api.Demo;
 using TumorRegistry.Api.Health;
 using TumorRegistry.Api.Incidence;
 using TumorRegistry.Api.Survival;
 using TumorRegistry.Infrastructure.Migrations;
 using TumorRegistry.Infrastructure.Postgres;
 
-var builder = WebApplication.CreateBuilder(args);
+// --demo loads a made-up registry into an empty database and writes its reports before serving the API.
+var demo = args.Contains(DemoModule.Flag);
+var builder = WebApplication.CreateBuilder(args.Where(a => a != DemoModule.Flag).ToArray());
 
 // TUMORREGISTRY_DB (environment or configuration) names the database; without it a private cluster starts.
 var database = await RegistryDatabase.OpenAsync(builder.Configuration[RegistryDatabase.ConnectionVariable]);
@@ -19,6 +22,7 @@ builder.Services.AddOpenApi();
 builder.Services.AddCases();
 builder.Services.AddIncidence();
 builder.Services.AddSurvival();
+builder.Services.AddDemo();
 
 var app = builder.Build();
 app.UseExceptionHandler();
@@ -30,6 +34,7 @@ app.MapIncidence();
 app.MapSurvival();
 
 app.Lifetime.ApplicationStopped.Register(() => database.DisposeAsync().AsTask().GetAwaiter().GetResult());
+if (demo) await app.RunDemoAsync();
 app.Run();
 
 /// <summary>Visible to the integration tests' WebApplicationFactory.</summary>

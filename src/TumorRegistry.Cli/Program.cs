@@ -6,7 +6,7 @@ using TumorRegistry.Cli.Survival;
 var root = new RootCommand("TumorRegistry command line: database, projections, statistics from extracts.");
 DatabaseCommands.AddTo(root);
 SurvivalCommand.AddTo(root);
-IncidenceCommands.AddTo(root);
 SurvivalReportCommand.AddTo(root);
 ImportLifeTableCommand.AddTo(root);
+IncidenceCommands.AddTo(root);
 return await root.Parse(args).InvokeAsync();
