@@ -16,11 +16,12 @@ public sealed class CohortReader(NpgsqlDataSource dataSource, StratumLabels labe
     /// <summary>
     /// Age at diagnosis: the abstracted ageAtDiagnosis (000-120; 999 is unknown), else completed years between birth
     /// and diagnosis, taking a year off when the birthday (month, then day, when both are known) comes later.
-    /// CASE keeps the casts behind their checks.
+    /// CASE keeps the casts behind their checks. The item is read once (items is TOASTed: every access would
+    /// decompress the whole document), and OFFSET 0 keeps the planner from copying the expressions back per use.
     /// </summary>
     internal const string AgeSql = """
-        case when c.items->>'ageAtDiagnosis' ~ '^[0-9]{1,3}$'
-                  then case when (c.items->>'ageAtDiagnosis')::int <= 120 then (c.items->>'ageAtDiagnosis')::int end
+        case when i.age_item ~ '^[0-9]{1,3}$'
+                  then case when i.age_item::int <= 120 then i.age_item::int end
              when p.birth_year is not null and c.dx_year is not null and c.dx_year >= p.birth_year then
                   c.dx_year - p.birth_year - case
                     when substr(c.date_of_diagnosis, 5, 2) !~ '^(0[1-9]|1[0-2])$' or substr(p.date_of_birth, 5, 2) !~ '^(0[1-9]|1[0-2])$' then 0
@@ -41,7 +42,8 @@ public sealed class CohortReader(NpgsqlDataSource dataSource, StratumLabels labe
                    p.cause_of_death, c.site_recode_2023, c.sequence_number, a.age, p.sex, p.race1, {GroupSql(cohort.Stratify)}
             from case_summary c
             join patients p on p.patient_id = c.patient_id
-            cross join lateral (select {AgeSql} as age) a
+            cross join lateral (select c.items->>'ageAtDiagnosis' as age_item offset 0) i
+            cross join lateral (select {AgeSql} as age offset 0) a
             where c.status <> 'duplicate'
             """);
         var cmd = new NpgsqlCommand();
