@@ -29,7 +29,9 @@ public sealed class CaseSummaryProjection(EventTypeRegistry types, NaaccrStandar
 
         var tumors = await StreamReader.ReadAsync(conn, tx, types, caseIds, ct);
         var cases = tumors.Values.Select(s => (Stream: s, Case: TumorCase.From(s.Id, s.Events))).Where(c => c.Case.Exists).ToList();
-        var patients = (await StreamReader.ReadAsync(conn, tx, types, cases.Select(c => c.Case.PatientId).Distinct().ToList(), ct))
+        var patientsOfCases = cases.Select(c => c.Case.PatientId).Distinct().ToArray();
+        await LockPatientsAsync(conn, tx, patientsOfCases, ct);
+        var patients = (await StreamReader.ReadAsync(conn, tx, types, patientsOfCases, ct))
             .ToDictionary(p => p.Key, p => Patient.From(p.Key, p.Value.Events));
 
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
@@ -58,6 +60,19 @@ public sealed class CaseSummaryProjection(EventTypeRegistry types, NaaccrStandar
         CaseStatus.Duplicate => "duplicate",
         _ => throw new ArgumentOutOfRangeException(nameof(status)),
     };
+
+    /// <summary>
+    /// A case append and a patient append can commit at once; each would fold the other's stream as it was
+    /// before. Sharing a lock on the patient's stream row (which a patient append updates first) orders them:
+    /// whichever comes second waits for the first to commit and then reads its events.
+    /// </summary>
+    private static async Task LockPatientsAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Guid[] patientIds, CancellationToken ct)
+    {
+        if (patientIds.Length == 0) return;
+        await using var cmd = new NpgsqlCommand("select id from streams where id = any($1) order by id for share", conn, tx);
+        cmd.Parameters.AddWithValue(patientIds);
+        await cmd.ExecuteNonQueryAsync(ct);
+    }
 
     private static async Task<IReadOnlyList<Guid>> CasesOfAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Guid[] patientIds, CancellationToken ct)
     {

@@ -22,13 +22,13 @@ public sealed class RebuildTests(RegistryApiFactory registry) : IClassFixture<Re
         var (breast, v2) = await alice.OpenCaseAsync(patientId, "0000000002");
         var breastVersion = await alice.AbstractAsync(breast, v2);
         await (await alice.WriteAsync($"/cases/{breast}/complete", null, breastVersion)).Expect(HttpStatusCode.OK);
-        Assert.Equal(("open", 0), await StatusAsync(ovary));
+        Assert.Equal(("open", 0), await registry.StatusAsync(ovary));
 
         await (await bob.WriteAsync($"/patients/{patientId}/corrections",
             new { items = new Dictionary<string, string?> { ["sex"] = "1" }, reason = "birth certificate" }, 3)).Expect(HttpStatusCode.OK);
-        Assert.Equal(("failing_edits", 1), await StatusAsync(ovary));
-        Assert.Equal(("completed", 0), await StatusAsync(breast));
-        Assert.Equal("1", await ScalarAsync($"select sex from patients where patient_id = '{patientId}'"));
+        Assert.Equal(("failing_edits", 1), await registry.StatusAsync(ovary));
+        Assert.Equal(("completed", 0), await registry.StatusAsync(breast));
+        Assert.Equal("1", await registry.ScalarAsync($"select sex from patients where patient_id = '{patientId}'"));
 
         // More streams in other states: incomplete, duplicate, imported items, a death.
         var second = await bob.RegisterPatientAsync("00000102");
@@ -42,31 +42,35 @@ public sealed class RebuildTests(RegistryApiFactory registry) : IClassFixture<Re
         await (await bob.WriteAsync($"/patients/{second}/death",
             new { dateOfDeath = "20240501", causeOfDeath = "C349", icdRevisionNumber = "1" }, 3)).Expect(HttpStatusCode.OK);
 
-        var patientsBefore = await RowsAsync("patients", "patient_id");
-        var casesBefore = await RowsAsync("case_summary", "case_id");
+        var patientsBefore = await registry.RowsAsync("patients", "patient_id");
+        var casesBefore = await registry.RowsAsync("case_summary", "case_id");
         Assert.Equal(2, patientsBefore.Count);
         Assert.Equal(4, casesBefore.Count);
-        Assert.Equal("incomplete", await ScalarAsync($"select status from case_summary where case_id = '{incomplete}'"));
-        Assert.Equal("duplicate", await ScalarAsync($"select status from case_summary where case_id = '{copy}'"));
-        Assert.Equal("0", await ScalarAsync($"select vital_status from patients where patient_id = '{second}'"));
-        Assert.Equal("Z9", await ScalarAsync($"select items->>'localCode' from case_summary where case_id = '{incomplete}'"));
-        Assert.Equal("bob", await ScalarAsync($"select abstracted_by from case_summary where case_id = '{copy}'"));
-        Assert.Equal("C504|8500|3|2023|MO|510|1", await ScalarAsync($"""
+        Assert.Equal("incomplete", await registry.ScalarAsync($"select status from case_summary where case_id = '{incomplete}'"));
+        Assert.Equal("duplicate", await registry.ScalarAsync($"select status from case_summary where case_id = '{copy}'"));
+        Assert.Equal("0", await registry.ScalarAsync($"select vital_status from patients where patient_id = '{second}'"));
+        Assert.Equal("Z9", await registry.ScalarAsync($"select items->>'localCode' from case_summary where case_id = '{incomplete}'"));
+        Assert.Equal("bob", await registry.ScalarAsync($"select abstracted_by from case_summary where case_id = '{copy}'"));
+        Assert.Equal("C504|8500|3|2023|MO|510|1", await registry.ScalarAsync($"""
             select concat_ws('|', primary_site, histology, behavior, dx_year, addr_at_dx_state, county_at_dx, p.sex)
             from case_summary c join patients p using (patient_id) where case_id = '{breast}'
             """));
-        Assert.Equal("39", await ScalarAsync($"select site_recode_2023 from case_summary where case_id = '{breast}'"));
+        Assert.Equal("39", await registry.ScalarAsync($"select site_recode_2023 from case_summary where case_id = '{breast}'"));
 
         // Rebuild both from the events (the tables emptied first, so nothing survives from before).
-        await ExecAsync("delete from case_summary; delete from patients;");
+        await registry.ExecAsync("delete from case_summary; delete from patients;");
         var daemon = registry.Services.GetRequiredService<ProjectionDaemon>();
         await daemon.RebuildAsync(PatientsProjection.ProjectionName);
         await daemon.RebuildAsync(CaseSummaryProjection.ProjectionName);
-        Assert.Equal(patientsBefore, await RowsAsync("patients", "patient_id"));
-        Assert.Equal(casesBefore, await RowsAsync("case_summary", "case_id"));
+        Assert.Equal(patientsBefore, await registry.RowsAsync("patients", "patient_id"));
+        Assert.Equal(casesBefore, await registry.RowsAsync("case_summary", "case_id"));
     }
+}
 
-    private async Task<(string Status, int Errors)> StatusAsync(Guid caseId)
+/// <summary>Reads of the projection tables straight from the test database.</summary>
+public static class ProjectionTables
+{
+    public static async Task<(string Status, int Errors)> StatusAsync(this RegistryApiFactory registry, Guid caseId)
     {
         await using var db = NpgsqlDataSource.Create(registry.ConnectionString);
         await using var cmd = db.CreateCommand("select status, error_count from case_summary where case_id = $1");
@@ -76,14 +80,14 @@ public sealed class RebuildTests(RegistryApiFactory registry) : IClassFixture<Re
         return (r.GetString(0), r.GetInt32(1));
     }
 
-    private async Task<string?> ScalarAsync(string sql)
+    public static async Task<string?> ScalarAsync(this RegistryApiFactory registry, string sql)
     {
         await using var db = NpgsqlDataSource.Create(registry.ConnectionString);
         await using var cmd = db.CreateCommand(sql);
         return (await cmd.ExecuteScalarAsync()) as string;
     }
 
-    private async Task ExecAsync(string sql)
+    public static async Task ExecAsync(this RegistryApiFactory registry, string sql)
     {
         await using var db = NpgsqlDataSource.Create(registry.ConnectionString);
         await using var cmd = db.CreateCommand(sql);
@@ -91,7 +95,7 @@ public sealed class RebuildTests(RegistryApiFactory registry) : IClassFixture<Re
     }
 
     /// <summary>Every row, every column, as JSON text in key order.</summary>
-    private async Task<List<string>> RowsAsync(string table, string key)
+    public static async Task<List<string>> RowsAsync(this RegistryApiFactory registry, string table, string key)
     {
         await using var db = NpgsqlDataSource.Create(registry.ConnectionString);
         await using var cmd = db.CreateCommand($"select to_jsonb(t)::text from {table} t order by {key}");
