@@ -183,22 +183,24 @@ public sealed class PopulationStore(NpgsqlDataSource db)
 
     /// <summary>
     /// Denominators for a state and years, in the 19 age groups (single-age files are summed into groups here),
-    /// and the state's FIPS code, which the case counts need to name counties.
+    /// and the state's FIPS code, which the case counts need to name counties. Without <paramref name="byRace"/> the races
+    /// are summed here and the cells labelled "All races".
     /// </summary>
     public async Task<(string? StateFips, IReadOnlyList<PopulationCell> Cells)> CellsAsync(Guid populationId, string statePostal,
-        int firstYear, int lastYear, CancellationToken ct = default)
+        int firstYear, int lastYear, bool byRace = true, CancellationToken ct = default)
     {
         await using var batch = db.CreateBatch();
         var fips = new NpgsqlBatchCommand("select state_fips from population_cells where population_id = $1 and state_postal = $2 limit 1");
         fips.Parameters.AddWithValue(populationId);
         fips.Parameters.AddWithValue(statePostal);
         batch.BatchCommands.Add(fips);
-        var cells = new NpgsqlBatchCommand("""
-            select county_fips, year, sex, race_ethnicity, age_group, sum(population)::bigint from population_cells
+        var cells = new NpgsqlBatchCommand($"""
+            select county_fips, year, sex, {(byRace ? "race_ethnicity" : "$5::text")}, age_group, sum(population)::bigint from population_cells
             where population_id = $1 and state_postal = $2 and year between $3 and $4
-            group by county_fips, year, sex, race_ethnicity, age_group
+            group by 1, 2, 3, 4, 5
             """);
         foreach (var v in new object[] { populationId, statePostal, firstYear, lastYear }) cells.Parameters.AddWithValue(v);
+        if (!byRace) cells.Parameters.AddWithValue(RaceEthnicity.AllRaces);
         batch.BatchCommands.Add(cells);
         await using var r = await batch.ExecuteReaderAsync(ct);
         string? stateFips = await r.ReadAsync(ct) ? r.GetString(0) : null;

@@ -41,11 +41,11 @@ public sealed class RegistryIncidence(NpgsqlDataSource db, NaaccrStandards stand
         if (!population.States.Contains(q.State))
             return new IncidenceOutcome.NoPopulation($"Population {population.Id} ('{population.Name}') has no cells for {q.State}.");
 
-        var ((stateFips, cells), populationTime) = await Timed(() => Populations.CellsAsync(population.Id, q.State, q.FirstYear, q.LastYear, ct));
+        var ((stateFips, cells), populationTime) = await Timed(() => Populations.CellsAsync(population.Id, q.State, q.FirstYear, q.LastYear, q.ByRace, ct));
         // The population's labels decide the case vocabulary: split by Hispanic origin only when the population is.
         var byOrigin = cells.Any(c => c.RaceEthnicity == RaceEthnicity.FromSeer(1, 1));
         var counter = new RegistryCaseCounts(db, SiteGroups);
-        var ((counts, excluded), countTime) = await Timed(() => counter.CountAsync(q.State, stateFips!, q.FirstYear, q.LastYear, byOrigin, q.Sites, ct));
+        var ((counts, excluded), countTime) = await Timed(() => counter.CountAsync(q.State, stateFips!, q.FirstYear, q.LastYear, byOrigin, q.ByRace, q.Sites, ct));
 
         var stateName = standards.CodeLists.ForItem("addrAtDxState")?.Find(q.State)?.Label ?? q.State;
         var present = counts.Select(c => c.SiteGroup).ToHashSet(StringComparer.Ordinal);
