@@ -44,6 +44,7 @@ foreach (var (label, query) in new[]
     ("all cases, by stage", "stratify=stage&cutoff=2024-12-31"),
     ("lung (filter in SQL), by stage", "site=30&stratify=stage&cutoff=2024-12-31"),
     ("all cases, by stage, days", "stratify=stage&cutoff=2024-12-31&timeUnit=days"),
+    ("all cases, by age group (reads ageAtDiagnosis from items)", "stratify=age&cutoff=2024-12-31"),
 })
 {
     var (request, errors) = SurvivalRequest.Parse(SurvivalReportKind.Observed,

@@ -18,6 +18,9 @@ public static class GetSurvivalReports
         Map(group, "/relative", SurvivalReportKind.Relative, "Relative (Ederer II) or net (Pohar Perme) survival against an imported population life table.");
     }
 
+    public const string CasesReadHeader = "X-Survival-Cases-Read";
+    public const string ExcludedHeader = "X-Survival-Excluded";
+
     static void Map(RouteGroupBuilder group, string path, SurvivalReportKind kind, string summary) =>
         group.MapGet(path, async (HttpContext http, [AsParameters] SurvivalQueryParameters _, SurvivalReports reports,
                 StratumLabels labels, [FromServices] TimeProvider? clock, CancellationToken ct) =>
@@ -30,6 +33,10 @@ public static class GetSurvivalReports
                 try
                 {
                     var report = await reports.RunAsync(request, ct);
+                    // CSV and SVG have no place for them: the counts travel as headers in every format.
+                    http.Response.Headers[CasesReadHeader] = report.CasesRead.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    http.Response.Headers[ExcludedHeader] = string.Join("; ", report.Exclusions.OrderBy(p => p.Key, StringComparer.Ordinal)
+                        .Select(p => $"{p.Key}={p.Value}"));
                     return Results.Text(report.Body, report.ContentType + "; charset=utf-8");
                 }
                 catch (SurvivalParameterException e)

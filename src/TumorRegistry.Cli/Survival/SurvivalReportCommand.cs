@@ -89,6 +89,8 @@ public static class SurvivalReportCommand
                 Console.Error.WriteLine($"Wrote {request.Title} ({rendered.ContentType}) to {file.FullName}");
             }
             else Console.Out.Write(rendered.Body);
+            Console.Error.WriteLine($"Cases read: {rendered.CasesRead}");
+            foreach (var (reason, count) in rendered.Exclusions) Console.Error.WriteLine($"Excluded {count}: {reason}");
             return 0;
         });
         root.Subcommands.Add(command);

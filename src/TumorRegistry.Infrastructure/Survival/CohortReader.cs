@@ -35,15 +35,23 @@ public sealed class CohortReader(NpgsqlDataSource dataSource, StratumLabels labe
         """;
 
     /// <summary>The query for a cohort, with its parameters (exposed for tests and the benchmark's EXPLAIN).</summary>
-    public static NpgsqlCommand BuildCommand(CohortDefinition cohort)
+    /// <remarks>
+    /// Age costs the most per row (it decompresses each case's items), so it is only read when the cohort filters
+    /// or groups by it or <paramref name="withAge"/> asks for it (relative survival); otherwise it is null.
+    /// </remarks>
+    public static NpgsqlCommand BuildCommand(CohortDefinition cohort, bool withAge = false)
     {
+        bool age = withAge || cohort.Ages.Count > 0 || cohort.Stratify == Stratification.AgeGroup;
+        var ageJoin = age ? $"""
+            cross join lateral (select c.items->>'ageAtDiagnosis' as age_item offset 0) i
+            cross join lateral (select {AgeSql} as age offset 0) a
+            """ : "cross join lateral (select null::int as age) a";
         var sql = new StringBuilder($"""
             select c.case_id, c.date_of_diagnosis, p.date_of_last_contact, p.vital_status, c.type_of_reporting_source,
                    p.cause_of_death, c.site_recode_2023, c.sequence_number, a.age, p.sex, p.race1, {GroupSql(cohort.Stratify)}
             from case_summary c
             join patients p on p.patient_id = c.patient_id
-            cross join lateral (select c.items->>'ageAtDiagnosis' as age_item offset 0) i
-            cross join lateral (select {AgeSql} as age offset 0) a
+            {ageJoin}
             where c.status <> 'duplicate'
             """);
         var cmd = new NpgsqlCommand();
@@ -80,11 +88,12 @@ public sealed class CohortReader(NpgsqlDataSource dataSource, StratumLabels labe
         return cmd;
     }
 
-    /// <summary>Streams the cohort's cases; the caller decides whether to keep them.</summary>
-    public async IAsyncEnumerable<SurvivalCase> ReadAsync(CohortDefinition cohort, [EnumeratorCancellation] CancellationToken ct = default)
+    /// <summary>Streams the cohort's cases (age only when needed, see <see cref="BuildCommand"/>); the caller decides whether to keep them.</summary>
+    public async IAsyncEnumerable<SurvivalCase> ReadAsync(CohortDefinition cohort, bool withAge = false,
+        [EnumeratorCancellation] CancellationToken ct = default)
     {
         await using var conn = await dataSource.OpenConnectionAsync(ct);
-        await using var cmd = BuildCommand(cohort);
+        await using var cmd = BuildCommand(cohort, withAge);
         cmd.Connection = conn;
         await using var r = await cmd.ExecuteReaderAsync(System.Data.CommandBehavior.SequentialAccess, ct);
         // Codes and dates repeat across a million rows: share one string per distinct value.

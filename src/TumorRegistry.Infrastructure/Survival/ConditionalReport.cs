@@ -25,13 +25,13 @@ internal static class ConditionalReport
         var exclusions = cohort.ExclusionCounts.ToDictionary(p => p.Key.ToString(), p => p.Value);
 
         if (request.Format == "csv")
-            return new("text/csv", Write(w =>
+            return Attach(exclusions, cases.Count, new("text/csv", Write(w =>
             {
                 w.WriteLine("group,n,survived,additional,at_risk_at_start,survival,lower,upper");
                 foreach (var r in rows)
                     w.WriteLine(string.Join(',', Csv.Field(r.Group), r.N, Csv.Number(r.Estimate.Survived), Csv.Number(r.Estimate.Additional),
                         r.Estimate.AtRiskAtStart, Csv.Number(r.Estimate.Survival), Csv.Number(r.Estimate.Lower), Csv.Number(r.Estimate.Upper)));
-            }));
+            })));
 
         var groups = new JsonArray();
         foreach (var r in rows)
@@ -40,13 +40,13 @@ internal static class ConditionalReport
                 ["group"] = r.Group, ["n"] = r.N, ["atRiskAtStart"] = r.Estimate.AtRiskAtStart,
                 ["survival"] = Num(r.Estimate.Survival), ["lower"] = Num(r.Estimate.Lower), ["upper"] = Num(r.Estimate.Upper),
             });
-        return Json(request, cases.Count, new JsonObject
+        return Attach(exclusions, cases.Count, Json(request, cases.Count, new JsonObject
         {
             ["title"] = request.Title, ["timeUnit"] = request.InMonths ? "months" : "days",
             ["survived"] = request.Survived, ["additional"] = request.Additional,
             ["confidenceType"] = request.Confidence.ToString(), ["confidenceLevel"] = request.Level,
             ["groups"] = groups, ["exclusions"] = Exclusions(exclusions),
-        });
+        }));
     }
 
     static JsonNode? Num(double v) => double.IsFinite(v) ? JsonValue.Create(v) : null;

@@ -22,13 +22,13 @@ internal static class LifeTableReport
         var exclusions = cohort.ExclusionCounts.ToDictionary(p => p.Key.ToString(), p => p.Value);
 
         if (request.Format == "csv")
-            return new("text/csv", Write(w =>
+            return Attach(exclusions, cases.Count, new("text/csv", Write(w =>
             {
                 w.WriteLine("group," + "start,end,entering,deaths,withdrawn,effective_at_risk,interval_survival,cumulative_survival,std_err,lower,upper");
                 foreach (var t in tables)
                     foreach (var line in Write(x => SurvivalCsv.WriteLifeTable(x, t.Rows)).Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1))
                         w.WriteLine(Csv.Field(t.Group) + "," + line.TrimEnd('\r'));
-            }));
+            })));
 
         var groups = new JsonArray();
         foreach (var t in tables)
@@ -36,11 +36,11 @@ internal static class LifeTableReport
             var node = JsonNode.Parse(SurvivalJson.Write(t.Rows))!.AsObject();
             groups.Add(new JsonObject { ["group"] = t.Group, ["n"] = t.N, ["intervals"] = node["intervals"]!.DeepClone() });
         }
-        return Json(request, cases.Count, new JsonObject
+        return Attach(exclusions, cases.Count, Json(request, cases.Count, new JsonObject
         {
             ["title"] = request.Title, ["timeUnit"] = "months", ["intervalMonths"] = request.IntervalMonths,
             ["confidenceType"] = request.Confidence.ToString(), ["confidenceLevel"] = request.Level,
             ["groups"] = groups, ["exclusions"] = Exclusions(exclusions),
-        });
+        }));
     }
 }

@@ -35,21 +35,21 @@ internal static class RelativeReport
         if (missing.Count > 0) exclusions[MissingAgeOrSex] = missing.Count;
 
         if (request.Format == "csv")
-            return new("text/csv", Write(w =>
+            return Attach(exclusions, cases.Count, new("text/csv", Write(w =>
             {
                 w.WriteLine("method,group,time,n_risk,n_event,survival,std_err_log,lower,upper");
                 foreach (var c in curves)
                     foreach (var line in Write(x => SurvivalCsv.WriteRelative(x, c)).Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1))
                         w.WriteLine(line.TrimEnd('\r'));
-            }));
+            })));
 
         var array = new JsonArray();
         foreach (var c in curves) array.Add(JsonNode.Parse(SurvivalJson.Write(c)));
-        return Json(request, cases.Count, new JsonObject
+        return Attach(exclusions, cases.Count, Json(request, cases.Count, new JsonObject
         {
             ["title"] = request.Title, ["method"] = request.Method.ToString(), ["lifeTable"] = request.LifeTable, ["timeUnit"] = "days",
             ["confidenceType"] = request.Confidence.ToString(), ["confidenceLevel"] = request.Level,
             ["curves"] = array, ["exclusions"] = Exclusions(exclusions),
-        });
+        }));
     }
 }

@@ -9,8 +9,13 @@ using TumorRegistry.Survival.Timing;
 
 namespace TumorRegistry.Infrastructure.Survival;
 
-/// <summary>A rendered report and the media type it is in.</summary>
-public sealed record RenderedSurvivalReport(string ContentType, string Body);
+/// <summary>A rendered report, the media type it is in, and the counts every format should make known.</summary>
+public sealed record RenderedSurvivalReport(string ContentType, string Body)
+{
+    public int CasesRead { get; init; }
+    /// <summary>Cases left out, by reason (CSV and SVG bodies have no room for them; the API sends them as a header).</summary>
+    public IReadOnlyDictionary<string, int> Exclusions { get; init; } = new Dictionary<string, int>();
+}
 
 /// <summary>A request that parsed but cannot run (e.g. an unknown life table), naming the parameter.</summary>
 public sealed class SurvivalParameterException(string field, string message) : Exception(message)
@@ -30,10 +35,10 @@ public sealed class SurvivalReports(NpgsqlDataSource dataSource, StratumLabels l
     public LifeTableStore LifeTables { get; } = new(dataSource);
 
     /// <summary>Reads the cohort's cases (streamed from the database into one list the estimators share).</summary>
-    public async Task<List<SurvivalCase>> ReadCasesAsync(CohortDefinition cohort, CancellationToken ct = default)
+    public async Task<List<SurvivalCase>> ReadCasesAsync(CohortDefinition cohort, bool withAge = false, CancellationToken ct = default)
     {
         var cases = new List<SurvivalCase>();
-        await foreach (var c in new CohortReader(dataSource, labels).ReadAsync(cohort, ct)) cases.Add(c);
+        await foreach (var c in new CohortReader(dataSource, labels).ReadAsync(cohort, withAge, ct)) cases.Add(c);
         return cases;
     }
 
@@ -43,7 +48,8 @@ public sealed class SurvivalReports(NpgsqlDataSource dataSource, StratumLabels l
         if (request.Kind == SurvivalReportKind.Relative)
             table = await LifeTables.LoadAsync(request.LifeTable!, ct)
                 ?? throw new SurvivalParameterException("lifeTable", $"No population life table named '{request.LifeTable}' has been imported.");
-        var cases = await ReadCasesAsync(request.Cohort, ct);
+        // Only relative survival uses each case's age (beyond filters and groups, which the query handles itself).
+        var cases = await ReadCasesAsync(request.Cohort, withAge: request.Kind == SurvivalReportKind.Relative, ct);
         return Render(request, cases, table);
     }
 
@@ -65,13 +71,16 @@ public sealed class SurvivalReports(NpgsqlDataSource dataSource, StratumLabels l
         };
     }
 
-    static RenderedSurvivalReport Curves(SurvivalRequest request, int read, SurvivalReport report) => request.Format switch
+    static RenderedSurvivalReport Curves(SurvivalRequest request, int read, SurvivalReport report) => Attach(report.Exclusions, read, request.Format switch
     {
         "csv" => new("text/csv", Write(w => SurvivalCsv.WriteCurves(w, report.Curves))),
         "svg" => new("image/svg+xml", SurvivalPlot.Svg(report)),
         "html" => new("text/html", HtmlReport.Render(report)),
         _ => Json(request, read, JsonNode.Parse(SurvivalJson.Write(report))!.AsObject()),
-    };
+    });
+
+    internal static RenderedSurvivalReport Attach(IReadOnlyDictionary<string, int> exclusions, int read, RenderedSurvivalReport report) =>
+        report with { CasesRead = read, Exclusions = exclusions };
 
     /// <summary>Adds what was asked (cohort, cutoff, cases read) to a JSON report so it documents itself.</summary>
     internal static RenderedSurvivalReport Json(SurvivalRequest request, int read, JsonObject body)

@@ -167,6 +167,8 @@ public sealed class SurvivalReportApiTests(SurvivalApiFixture fx) : IClassFixtur
         var body = await response.Content.ReadAsStringAsync();
         Assert.Contains(marker, body);
         Assert.Contains("Distant", body);
+        Assert.Equal(Live.Count(c => c.Recode == "30").ToString(), response.Headers.GetValues("X-Survival-Cases-Read").Single());
+        Assert.Equal("DeathCertificateOnly=1", response.Headers.GetValues("X-Survival-Excluded").Single());
     }
 
     [Fact]

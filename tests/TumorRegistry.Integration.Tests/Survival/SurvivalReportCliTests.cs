@@ -38,6 +38,7 @@ public sealed class SurvivalReportCliTests(SurvivalCliFixture fx) : IClassFixtur
         Assert.Contains("Lung by stage", text);
         Assert.Contains("7 Distant", text);
         Assert.Contains("DeathCertificateOnly", text);
+        Assert.Contains("Excluded 1: DeathCertificateOnly", run.Error);
     }
 
     [Fact]
