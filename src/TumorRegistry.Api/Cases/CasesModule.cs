@@ -41,6 +41,7 @@ public static class CasesModule
             p.GetServices<ProjectionRegistration>(), p.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(p => new ProjectionDaemon(p.GetRequiredService<EventStore>(), p.GetServices<ProjectionRegistration>()));
         services.TryAddSingleton<CaseRepository>();
+        services.AddExceptionHandler<BadRequestExceptionHandler>();
         services.AddScoped<UnitOfWork>();
         services.AddScoped<CaseWriter>();
 

@@ -35,6 +35,16 @@ public sealed class InvalidItemsTests(RegistryApiFactory registry) : IClassFixtu
             new { items = new Dictionary<string, string?> { ["summaryStage2018"] = "1" } }, version)).Expect(HttpStatusCode.BadRequest);
         Assert.True(noReason.GetProperty("errors").TryGetProperty("reason", out _));
 
+        // A body that is not the step's shape (a number where a code goes) is a 400 ProblemDetails too.
+        var request = new HttpRequestMessage(HttpMethod.Post, $"/cases/{caseId}/diagnosis")
+        {
+            Content = new StringContent("""{"primarySite": 504}""", System.Text.Encoding.UTF8, "application/json"),
+        };
+        request.Headers.TryAddWithoutValidation("If-Match", $"\"{version}\"");
+        var shape = await alice.SendAsync(request);
+        Assert.Equal(HttpStatusCode.BadRequest, shape.StatusCode);
+        Assert.Equal("application/problem+json", shape.Content.Headers.ContentType?.MediaType);
+
         // Nothing was stored: same versions, same history, no diagnosis items.
         var view = await alice.GetJson($"/cases/{caseId}");
         Assert.Equal(version, view.GetProperty("version").GetInt32());
