@@ -5,11 +5,15 @@ public static class DemoModule
 {
     public const string Flag = "--demo";
 
-    public static IServiceCollection AddDemo(this IServiceCollection services) => services.AddSingleton<DemoLoader>();
+    public static IServiceCollection AddDemo(this IServiceCollection services) =>
+        services.AddSingleton<DemoLoader>().AddSingleton<DemoReports>();
 
     public static async Task RunDemoAsync(this WebApplication app)
     {
-        var loader = app.Services.GetRequiredService<DemoLoader>();
-        await loader.LoadIfEmptyAsync(new DemoOptions());
+        var reports = app.Services.GetRequiredService<DemoReports>();
+        if (await app.Services.GetRequiredService<DemoLoader>().LoadIfEmptyAsync(new DemoOptions()))
+            await reports.ImportDenominatorsAsync();
+        var folder = app.Configuration["TUMORREGISTRY_REPORTS"] ?? Path.Combine(Directory.GetCurrentDirectory(), ".data", "reports");
+        await reports.WriteAsync(folder);
     }
 }
