@@ -1,4 +1,5 @@
 using System.Text;
+using Microsoft.AspNetCore.Mvc;
 using TumorRegistry.Api.Cases.Shared;
 using TumorRegistry.Incidence.Populations;
 using TumorRegistry.Infrastructure.Incidence;
@@ -11,6 +12,8 @@ namespace TumorRegistry.Api.Incidence;
 /// </summary>
 public static class ImportPopulation
 {
+    public const long MaxFileBytes = 512L * 1024 * 1024;
+
     public static void MapImportPopulation(this RouteGroupBuilder group) =>
         group.MapPost("", async (HttpContext http, string? format, string? name, string? state, string? ages, PopulationStore store, CancellationToken ct) =>
             {
@@ -27,21 +30,31 @@ public static class ImportPopulation
                     errors["state"] = ["A CSV population names its state by FIPS code only: give the postal code, e.g. state=NM."];
                 if (errors.Count > 0) return Results.ValidationProblem(errors);
 
-                // Parsing is synchronous (TextReader); read the body first so no synchronous I/O touches the request.
-                using var body = new MemoryStream();
-                await http.Request.Body.CopyToAsync(body, ct);
-                body.Position = 0;
-                using var reader = new StreamReader(body, Encoding.UTF8);
-                var registrar = WriteHeaders.From(http).Registrar;
-                var upload = new PopulationUpload(string.IsNullOrWhiteSpace(name) ? $"{fmt} population {DateTime.UtcNow:yyyy-MM-dd HH:mm}" : name.Trim(),
-                    fmt, reader, registrar, coding!.Value, postal);
-                var result = await store.ImportAsync(upload, ct);
+                // Parsing is synchronous (TextReader): the body goes to a temporary file first, so no synchronous read touches
+                // the request and a state's file does not sit in memory twice.
+                var path = Path.GetTempFileName();
+                PopulationImportResult result;
+                try
+                {
+                    await using (var file = File.Create(path)) await http.Request.Body.CopyToAsync(file, ct);
+                    using var reader = new StreamReader(path, Encoding.UTF8);
+                    var registrar = WriteHeaders.From(http).Registrar;
+                    var upload = new PopulationUpload(string.IsNullOrWhiteSpace(name) ? $"{fmt} population {DateTime.UtcNow:yyyy-MM-dd HH:mm}" : name.Trim(),
+                        fmt, reader, registrar, coding!.Value, postal);
+                    result = await store.ImportAsync(upload, ct);
+                }
+                finally
+                {
+                    File.Delete(path);
+                }
                 if (result.Stored is { } stored) return Results.Created($"/populations/{stored.Id}", stored);
                 return Results.ValidationProblem(
                     result.Errors.GroupBy(e => $"line {e.LineNumber}: {e.Field}").ToDictionary(g => g.Key, g => g.Select(e => $"{e.Message} (found '{e.Value}')").ToArray()),
                     title: $"The population file has {result.Errors.Count} error(s); nothing was stored.",
                     extensions: new Dictionary<string, object?> { ["lineErrors"] = result.Errors });
             })
+            // A state's SEER file with single ages over decades is tens of megabytes, beyond Kestrel's 30 MB default.
+            .WithMetadata(new RequestSizeLimitAttribute(MaxFileBytes))
             .WithName("ImportPopulation")
             .WithSummary("Import a SEER county population file or a population CSV (the request body); all or nothing.")
             .Accepts<string>("text/plain", "text/csv", "application/octet-stream")

@@ -106,6 +106,27 @@ public sealed class PopulationImportTests(RegistryApiFactory api) : IClassFixtur
     }
 
     [Fact]
+    public async Task A_single_age_file_round_trips_and_its_CSV_export_is_in_the_19_groups()
+    {
+        var client = api.CreateClient();
+        var records = Enumerable.Range(0, 91).Select(age => new PopulationRecord(2019, "NM", "35", "001", "99", 1, 0, Sex.Male, age, 100 + age)).ToList();
+        var w = new StringWriter();
+        SeerPopulationFile.Write(w, records);
+        var created = await client.PostAsync("/populations?format=seer&ages=single&name=single", Body(w.ToString()));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var stored = JsonDocument.Parse(await created.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal("single", stored.GetProperty("ageCoding").GetString());
+        var id = stored.GetProperty("id").GetString();
+        Assert.Equal(w.ToString(), await client.GetStringAsync($"/populations/{id}/export"));
+
+        var csv = await client.GetStringAsync($"/populations/{id}/export?format=csv");
+        var expected = new StringWriter();
+        PopulationCsv.Write(expected, SeerPopulationFile.ToCells(records, SeerAgeCoding.SingleAges).OrderBy(c => c.AgeGroup));
+        Assert.Equal(expected.ToString(), csv);
+        Assert.Contains("2019,35,001,1,Non-Hispanic White,18,", csv); // 85-90 summed into 85+
+    }
+
+    [Fact]
     public async Task Unknown_format_is_400()
     {
         var response = await api.CreateClient().PostAsync("/populations?format=xlsx", Body("x"));
