@@ -1,0 +1,38 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using TumorRegistry.Api.Demo;
+using TumorRegistry.Integration.Tests.Api;
+
+namespace TumorRegistry.Integration.Tests.Demo;
+
+public sealed class DemoLoadTests(RegistryApiFactory api) : IClassFixture<RegistryApiFactory>
+{
+    [Fact]
+    public async Task The_demo_loads_once_through_the_event_store_and_writes_its_reports()
+    {
+        var loader = api.Services.GetRequiredService<DemoLoader>();
+        var reports = api.Services.GetRequiredService<DemoReports>();
+        var options = new DemoOptions { Tumors = 800 };
+
+        Assert.True(await loader.LoadIfEmptyAsync(options));
+        await reports.ImportDenominatorsAsync();
+        Assert.False(await loader.LoadIfEmptyAsync(options));
+
+        // The read models were rebuilt from the events: every demo case is in the worklists' table.
+        var client = api.CreateClient();
+        var open = await client.GetFromJsonAsync<JsonElement>("/worklists?status=open");
+        var completed = await client.GetFromJsonAsync<JsonElement>("/worklists?status=completed");
+        Assert.Equal(options.Tumors, open.GetProperty("total").GetInt32() + completed.GetProperty("total").GetInt32());
+        Assert.True(completed.GetProperty("total").GetInt32() > options.Tumors * 8 / 10);
+
+        var folder = Path.Combine(Path.GetTempPath(), "demo-reports-" + Guid.NewGuid().ToString("N")[..8]);
+        var written = await reports.WriteAsync(folder);
+        Assert.Equal(8, written.Count);
+        var survival = await File.ReadAllTextAsync(Path.Combine(folder, "survival-by-stage.html"));
+        Assert.Contains("<svg", survival);
+        Assert.Contains("Distant", survival);
+        var incidence = await File.ReadAllTextAsync(Path.Combine(folder, "incidence-by-county.csv"));
+        Assert.Contains("35001", incidence);
+    }
+}
