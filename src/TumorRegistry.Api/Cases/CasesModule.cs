@@ -33,10 +33,11 @@ public static class CasesModule
         services.TryAddSingleton(NaaccrStandards.Default);
         services.TryAddSingleton(p => new EditEngine(p.GetRequiredService<NaaccrStandards>(), EditCatalog.Default));
         services.TryAddSingleton(_ => RegistryEventTypes.Create());
-        // The registrations are services so the rebuild command, the demo loader and other modules see the same list.
-        foreach (var i in new[] { 0, 1 })
-            services.AddSingleton(p => CaseProjections.Create(p.GetRequiredService<EventTypeRegistry>(), p.GetRequiredService<TimeProvider>(),
-                p.GetRequiredService<NaaccrStandards>(), p.GetRequiredService<EditEngine>())[i]);
+        // Each registration is a service, so the event store, the daemon and other modules see one list.
+        services.TryAddSingleton(p => new CaseProjectionSet(CaseProjections.Create(p.GetRequiredService<EventTypeRegistry>(),
+            p.GetRequiredService<TimeProvider>(), p.GetRequiredService<NaaccrStandards>(), p.GetRequiredService<EditEngine>())));
+        services.AddSingleton(p => p.GetRequiredService<CaseProjectionSet>().Patients);
+        services.AddSingleton(p => p.GetRequiredService<CaseProjectionSet>().CaseSummary);
         services.TryAddSingleton(p => new EventStore(p.GetRequiredService<NpgsqlDataSource>(), p.GetRequiredService<EventTypeRegistry>(),
             p.GetServices<ProjectionRegistration>(), p.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(p => new ProjectionDaemon(p.GetRequiredService<EventStore>(), p.GetServices<ProjectionRegistration>()));
@@ -81,4 +82,11 @@ public static class CasesModule
         work.MapRegistryEdits();
         return app;
     }
+}
+
+/// <summary>The case projections built once for the container.</summary>
+public sealed record CaseProjectionSet(IReadOnlyList<ProjectionRegistration> All)
+{
+    public ProjectionRegistration Patients => All.Single(p => p.Projection.Name == PatientsProjection.ProjectionName);
+    public ProjectionRegistration CaseSummary => All.Single(p => p.Projection.Name == CaseSummaryProjection.ProjectionName);
 }
