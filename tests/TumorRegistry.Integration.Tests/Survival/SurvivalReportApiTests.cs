@@ -171,6 +171,20 @@ public sealed class SurvivalReportApiTests(SurvivalApiFixture fx) : IClassFixtur
         Assert.Equal("DeathCertificateOnly=1", response.Headers.GetValues("X-Survival-Excluded").Single());
     }
 
+    [Theory]
+    [InlineData("observed", "json")]
+    [InlineData("observed", "html")]
+    [InlineData("observed", "svg")]
+    [InlineData("cause-specific", "csv")]
+    [InlineData("life-table", "json")]
+    [InlineData("conditional", "json")]
+    public async Task An_empty_cohort_is_a_report_of_no_cases_not_an_error(string report, string format)
+    {
+        var response = await fx.Client.GetAsync($"/survival/{report}?years=2030&format={format}&{Cutoff}");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("0", response.Headers.GetValues("X-Survival-Cases-Read").Single());
+    }
+
     [Fact]
     public async Task Duplicates_never_count()
     {
