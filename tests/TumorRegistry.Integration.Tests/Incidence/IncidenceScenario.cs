@@ -143,12 +143,12 @@ public static class IncidenceScenario
     }
 
     public static IncidenceTable ExpectedTable(AreaLevel area, bool bySex, bool byRace, PeriodMode periods, IReadOnlyList<string>? sites = null,
-        int threshold = 16, StandardPopulation? standard = null) =>
+        int threshold = 16, StandardPopulation? standard = null, IReadOnlyList<PopulationRecord>? population = null, bool byOrigin = true) =>
         IncidenceTableBuilder.Build(new IncidenceTableRequest
         {
             Standard = standard ?? StandardPopulation.Us2000(), FirstYear = 2018, LastYear = 2020, Area = area, BySex = bySex, ByRace = byRace,
             Periods = periods, SiteGroups = sites ?? SiteOrder, SuppressionThreshold = threshold,
             SexSpecificSites = new IncidenceSiteGroups(NaaccrStandards.Default.SiteRecode).SexSpecific,
             AreaNames = new Dictionary<string, string> { ["35"] = "New Mexico" },
-        }, ExpectedCounts(), SeerPopulationFile.ToCells(Population));
+        }, ExpectedCounts(byOrigin), SeerPopulationFile.ToCells(population ?? Population));
 }
