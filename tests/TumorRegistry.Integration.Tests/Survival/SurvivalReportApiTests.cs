@@ -47,6 +47,23 @@ public sealed class SurvivalReportApiTests(SurvivalApiFixture fx) : IClassFixtur
     }
 
     [Fact]
+    public async Task Two_cases_either_side_of_a_birthday_give_the_Kaplan_Meier_worked_by_hand()
+    {
+        // Both lung, diagnosed 2020-08-10, aged 64 and 65 only by their dates of birth. One dies 2022-01-01
+        // (509 days, 16 SEER months), one is alive 2023-10-01 (1,147 days, 37 months): S = 1/2 from month 16 on.
+        var report = await GetJsonAsync($"/survival/observed?site=30&age=64-65&{Cutoff}");
+
+        var rows = report.GetProperty("curves")[0].GetProperty("table").EnumerateArray().ToList();
+        Assert.Equal([16.0, 37.0], rows.Select(r => r.GetProperty("time").GetDouble()));
+        Assert.Equal([2, 1], rows.Select(r => r.GetProperty("nRisk").GetInt32()));
+        Assert.Equal([1, 0], rows.Select(r => r.GetProperty("nEvent").GetInt32()));
+        Assert.Equal([0.5, 0.5], rows.Select(r => r.GetProperty("survival").GetDouble()));
+        // Greenwood: se(log S) = sqrt(1/(2·1)); log limits exp(log 0.5 ± 1.96·0.7071), the upper clipped to 1.
+        Assert.Equal(0.125048826629953, rows[0].GetProperty("lower").GetDouble(), 1e-12);
+        Assert.Equal(1.0, rows[0].GetProperty("upper").GetDouble());
+    }
+
+    [Fact]
     public async Task Stratified_by_stage_gives_one_curve_per_stage_and_the_log_rank_test()
     {
         var report = await GetJsonAsync($"/survival/observed?stratify=stage&{Cutoff}");
