@@ -21,13 +21,13 @@ public sealed class RegistryCaseCounts(NpgsqlDataSource db, IncidenceSiteGroups 
     public const string UnknownRace = "Unknown race";
 
     /// <summary>
-    /// Age at diagnosis: the abstracted ageAtDiagnosis (000-120; 999 is unknown), else completed years between birth and
-    /// diagnosis, a year less when the birthday (month, then day, where both dates have them) falls later in the year.
+    /// Age at diagnosis: the abstracted ageAtDiagnosis when it is 000-120 (read from the items once: they are large and
+    /// stored compressed), else (missing, or 999 unknown) completed years between birth and diagnosis, a year less when
+    /// the birthday (month, then day, where both dates have them) falls later in the year.
     /// </summary>
     internal const string AgeSql = """
-        case when c.items->>'ageAtDiagnosis' ~ '^[0-9]{3}$'
-                  then case when (c.items->>'ageAtDiagnosis')::int <= 120 then (c.items->>'ageAtDiagnosis')::int end
-             when p.birth_year is not null and c.dx_year is not null and c.dx_year >= p.birth_year then
+        coalesce(substring(c.items->>'ageAtDiagnosis' from '^(?:0[0-9][0-9]|1[01][0-9]|120)$')::int,
+             case when p.birth_year is not null and c.dx_year is not null and c.dx_year >= p.birth_year then
                   c.dx_year - p.birth_year - case
                     when substr(c.date_of_diagnosis, 5, 2) !~ '^(0[1-9]|1[0-2])$' or substr(p.date_of_birth, 5, 2) !~ '^(0[1-9]|1[0-2])$' then 0
                     when substr(c.date_of_diagnosis, 5, 2) < substr(p.date_of_birth, 5, 2) then 1
@@ -36,7 +36,7 @@ public sealed class RegistryCaseCounts(NpgsqlDataSource db, IncidenceSiteGroups 
                      and substr(p.date_of_birth, 7, 2) ~ '^(0[1-9]|[12][0-9]|3[01])$'
                      and substr(c.date_of_diagnosis, 7, 2) < substr(p.date_of_birth, 7, 2) then 1
                     else 0 end
-        end
+             end)
         """;
 
     /// <summary>

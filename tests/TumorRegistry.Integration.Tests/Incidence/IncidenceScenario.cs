@@ -14,7 +14,8 @@ namespace TumorRegistry.Integration.Tests.Incidence;
 
 /// <summary>One made-up tumor as the test abstracts it, with what the table should count it as.</summary>
 public sealed record ScenarioTumor(string County, string Site, string Histology, string Behavior, string Sex, string Race1, string Origin,
-    int Year, int Age, bool AgeItem, bool Counted = true, string State = "NM", bool Duplicate = false, bool UnknownAge = false);
+    int Year, int Age, bool AgeItem, bool Counted = true, string State = "NM", bool Duplicate = false, bool UnknownAge = false,
+    string? AgeText = null, string? DxText = null);
 
 /// <summary>
 /// A small New Mexico registry whose counts per county and site are known by construction: three counties' SEER
@@ -41,7 +42,7 @@ public static class IncidenceScenario
         }
     }
 
-    /// <summary>Counted by county and site: lung 001 120, 003 60, 005 3; prostate 001 40, 003 5; bladder in situ 001 20.</summary>
+    /// <summary>Counted by county and site: lung 001 122, 003 60, 005 3; prostate 001 40, 003 5; bladder in situ 001 20.</summary>
     public static IReadOnlyList<ScenarioTumor> Tumors { get; } = Build();
 
     private static List<ScenarioTumor> Build()
@@ -62,6 +63,9 @@ public static class IncidenceScenario
         Add("001", "C619", "8140", "3", 40, "1");
         Add("003", "C619", "8550", "3", 5, "1");
         Add("001", "C679", "8120", "2", 20);
+        // Age from the dates: Age at Diagnosis 999 (unknown) with a birth date, and a diagnosis month without a day.
+        list.Add(new ScenarioTumor("001", "C341", "8140", "3", "2", "01", "0", 2019, 70, false, AgeText: "999"));
+        list.Add(new ScenarioTumor("001", "C341", "8140", "3", "1", "02", "0", 2019, 70, false, DxText: "201906"));
         // Not counted: a duplicate report, a Texas resident, a benign tumor, a year outside the table, and one without any age.
         list.Add(new ScenarioTumor("001", "C341", "8140", "3", "1", "01", "0", 2019, 70, true, Counted: false, Duplicate: true));
         list.Add(new ScenarioTumor("001", "C341", "8140", "3", "1", "01", "0", 2019, 70, true, Counted: false, State: "TX"));
@@ -102,8 +106,8 @@ public static class IncidenceScenario
                 new AddressAtDiagnosisRecorded { State = t.State, County = t.County, Country = "USA" },
                 new DiagnosisRecorded
                 {
-                    PrimarySite = t.Site, Histology = t.Histology, Behavior = t.Behavior, DateOfDiagnosis = Naaccr(dx),
-                    AgeAtDiagnosis = t.AgeItem ? t.Age.ToString("D3", CultureInfo.InvariantCulture) : null, DiagnosticConfirmation = "1",
+                    PrimarySite = t.Site, Histology = t.Histology, Behavior = t.Behavior, DateOfDiagnosis = t.DxText ?? Naaccr(dx),
+                    AgeAtDiagnosis = t.AgeText ?? (t.AgeItem ? t.Age.ToString("D3", CultureInfo.InvariantCulture) : null), DiagnosticConfirmation = "1",
                 },
             ]));
             if (t.Duplicate)
