@@ -29,6 +29,9 @@ public sealed class EventStore(
     public async Task<IReadOnlyList<StoredEvent>> AppendManyAsync(IReadOnlyList<StreamAppend> appends, EventMetadata metadata, CancellationToken ct = default)
     {
         await using var conn = await dataSource.OpenConnectionAsync(ct);
+        // One stream and no inline projection: a single statement is already atomic, so skip BEGIN/COMMIT.
+        if (appends.Count(a => a.Events.Count > 0) == 1 && _inline.Count == 0)
+            return await AppendCoreAsync(conn, null, appends, metadata, ct);
         await using var tx = await conn.BeginTransactionAsync(ct);
         var stored = await AppendInTransactionAsync(conn, tx, appends, metadata, ct);
         await tx.CommitAsync(ct);
@@ -39,77 +42,65 @@ public sealed class EventStore(
     public async Task<IReadOnlyList<StoredEvent>> AppendInTransactionAsync(
         NpgsqlConnection conn, NpgsqlTransaction tx, IReadOnlyList<StreamAppend> appends, EventMetadata metadata, CancellationToken ct = default)
     {
-        var now = _clock.GetUtcNow();
-        var metaJson = JsonSerializer.Serialize(metadata, types.JsonOptions);
-        var stored = new List<StoredEvent>();
-        foreach (var append in appends)
-        {
-            if (append.Events.Count == 0) continue;
-            // Writing the stream row first gives the transaction its xid before any sequence number is taken;
-            // the projection daemon's high-water mark relies on that order.
-            var first = await ReserveVersionsAsync(conn, tx, append, now, ct);
-            stored.AddRange(await InsertEventsAsync(conn, tx, append, first, metadata, metaJson, now, ct));
-        }
+        var stored = await AppendCoreAsync(conn, tx, appends, metadata, ct);
         foreach (var projection in _inline)
             await projection.ApplyAsync(conn, tx, stored, ct);
         return stored;
     }
 
-    private static async Task<int> ReserveVersionsAsync(NpgsqlConnection conn, NpgsqlTransaction tx, StreamAppend a, DateTimeOffset now, CancellationToken ct)
+    private async Task<IReadOnlyList<StoredEvent>> AppendCoreAsync(
+        NpgsqlConnection conn, NpgsqlTransaction? tx, IReadOnlyList<StreamAppend> appends, EventMetadata metadata, CancellationToken ct)
     {
-        var n = a.Events.Count;
-        await using var cmd = new NpgsqlCommand { Connection = conn, Transaction = tx };
-        cmd.Parameters.AddWithValue(a.StreamId);
-        cmd.Parameters.AddWithValue(n);
-        if (a.ExpectedVersion > 0)
-        {
-            cmd.CommandText = "update streams set version = version + $2 where id = $1 and version = $3 returning version";
-            cmd.Parameters.AddWithValue(a.ExpectedVersion);
-        }
-        else
-        {
-            cmd.CommandText = "insert into streams(id, type, version, created_at) values ($1, $3, $2, $4) on conflict (id) "
-                + (a.ExpectedVersion == StreamAppend.Any ? "do update set version = streams.version + $2" : "do nothing")
-                + " returning version";
-            cmd.Parameters.AddWithValue(a.StreamType);
-            cmd.Parameters.AddWithValue(now);
-        }
-        var result = await cmd.ExecuteScalarAsync(ct);
-        if (result is int newVersion) return newVersion - n + 1;
-
-        var actual = await CurrentVersionAsync(conn, tx, a.StreamId, ct);
-        if (actual is null && a.ExpectedVersion > 0) throw new StreamNotFoundException(a.StreamId);
-        throw new ConcurrencyException(a.StreamId, a.ExpectedVersion, actual);
+        var now = _clock.GetUtcNow();
+        var metaJson = JsonSerializer.Serialize(metadata, types.JsonOptions);
+        var stored = new List<StoredEvent>();
+        foreach (var append in appends.Where(a => a.Events.Count > 0))
+            stored.AddRange(await AppendStreamAsync(conn, tx, append, metadata, metaJson, now, ct));
+        return stored;
     }
 
-    private async Task<IReadOnlyList<StoredEvent>> InsertEventsAsync(NpgsqlConnection conn, NpgsqlTransaction tx, StreamAppend a,
-        int firstVersion, EventMetadata metadata, string metaJson, DateTimeOffset now, CancellationToken ct)
+    /// <summary>
+    /// One statement per stream: the CTE moves the stream's version only if it is the expected one (or creates the
+    /// stream), and the events are inserted from its returned row, so a conflict inserts nothing. The stream row is
+    /// written before the events take sequence numbers, which gives the transaction its xid first: the projection
+    /// daemon's high-water mark relies on that order.
+    /// </summary>
+    private async Task<IReadOnlyList<StoredEvent>> AppendStreamAsync(NpgsqlConnection conn, NpgsqlTransaction? tx, StreamAppend a,
+        EventMetadata metadata, string metaJson, DateTimeOffset now, CancellationToken ct)
     {
         var n = a.Events.Count;
-        var versions = new int[n];
         var names = new string[n];
         var schemaVersions = new int[n];
         var data = new string[n];
         for (var i = 0; i < n; i++)
         {
             (names[i], schemaVersions[i]) = types.NameOf(a.Events[i].GetType());
-            versions[i] = firstVersion + i;
             data[i] = types.Serialize(a.Events[i]);
         }
-        await using var cmd = new NpgsqlCommand("""
+        var reserve = a.ExpectedVersion switch
+        {
+            StreamAppend.Any => "insert into streams(id, type, version, created_at) values ($1, $2, $3, $4) on conflict (id) do update set version = streams.version + $3 returning version",
+            StreamAppend.NoStream => "insert into streams(id, type, version, created_at) values ($1, $2, $3, $4) on conflict (id) do nothing returning version",
+            _ => "update streams set version = version + $3 where id = $1 and version = $5 and $2::text is not null and $4::timestamptz is not null returning version",
+        };
+        await using var cmd = new NpgsqlCommand($"""
+            with s as ({reserve})
             insert into events(stream_id, version, type, schema_version, data, metadata, recorded_at)
-            select $1, u.v, u.t, u.sv, u.d::jsonb, $6::jsonb, $7
-            from unnest($2::int[], $3::text[], $4::int[], $5::text[]) with ordinality as u(v, t, sv, d, ord)
+            select $1, s.version - $3 + u.ord::int, u.t, u.sv, u.d::jsonb, $9::jsonb, $4
+            from s, unnest($6::text[], $7::int[], $8::text[]) with ordinality as u(t, sv, d, ord)
             order by u.ord
             returning seq, version
             """, conn, tx);
         cmd.Parameters.AddWithValue(a.StreamId);
-        cmd.Parameters.AddWithValue(versions);
+        cmd.Parameters.AddWithValue(a.StreamType);
+        cmd.Parameters.AddWithValue(n);
+        cmd.Parameters.AddWithValue(now);
+        cmd.Parameters.AddWithValue(Math.Max(a.ExpectedVersion, 0));
         cmd.Parameters.AddWithValue(names);
         cmd.Parameters.AddWithValue(schemaVersions);
         cmd.Parameters.AddWithValue(data);
         cmd.Parameters.Add(new NpgsqlParameter { Value = metaJson, NpgsqlDbType = NpgsqlDbType.Text });
-        cmd.Parameters.AddWithValue(now);
+
         var seqByVersion = new Dictionary<int, long>(n);
         try
         {
@@ -120,8 +111,15 @@ public sealed class EventStore(
         {
             throw new ConcurrencyException(a.StreamId, a.ExpectedVersion, null);
         }
+        if (seqByVersion.Count == 0)
+        {
+            var actual = await CurrentVersionAsync(conn, tx, a.StreamId, ct);
+            if (actual is null && a.ExpectedVersion > 0) throw new StreamNotFoundException(a.StreamId);
+            throw new ConcurrencyException(a.StreamId, a.ExpectedVersion, actual);
+        }
+        var first = seqByVersion.Keys.Min();
         return Enumerable.Range(0, n)
-            .Select(i => new StoredEvent(seqByVersion[versions[i]], a.StreamId, versions[i], names[i], schemaVersions[i], a.Events[i], metadata, now))
+            .Select(i => new StoredEvent(seqByVersion[first + i], a.StreamId, first + i, names[i], schemaVersions[i], a.Events[i], metadata, now))
             .ToList();
     }
 
