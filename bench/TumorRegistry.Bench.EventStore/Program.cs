@@ -15,7 +15,7 @@ var bulkCount = ArgInt("--bulk", 1_000_000);
 
 await using var server = Environment.GetEnvironmentVariable(RegistryDatabase.ConnectionVariable) is { Length: > 0 }
     ? null
-    : await LocalPostgresServer.StartAsync(Path.Combine(Path.GetTempPath(), "tr-bench-" + Guid.NewGuid().ToString("N")[..8]), ephemeral: false);
+    : await LocalPostgresServer.StartTemporaryAsync(durable: true);
 var admin = server?.ConnectionString() ?? new NpgsqlConnectionStringBuilder(Environment.GetEnvironmentVariable(RegistryDatabase.ConnectionVariable)) { Database = "postgres" }.ConnectionString;
 var dbName = "bench_" + Guid.NewGuid().ToString("N")[..8];
 await RegistryDatabase.EnsureDatabaseAsync(admin, dbName);

@@ -16,16 +16,18 @@ public sealed class LocalPostgresServer : IAsyncDisposable
 
     private readonly string _binDir;
     private readonly bool _ephemeral;
+    private readonly bool _deleteOnStop;
     private bool _stopped;
 
     public string DataDirectory { get; }
     public int Port { get; private set; }
 
-    private LocalPostgresServer(string binDir, string dataDirectory, bool ephemeral)
+    private LocalPostgresServer(string binDir, string dataDirectory, bool ephemeral, bool deleteOnStop)
     {
         _binDir = binDir;
         DataDirectory = dataDirectory;
         _ephemeral = ephemeral;
+        _deleteOnStop = deleteOnStop;
     }
 
     /// <summary>Connection string to the given database on this cluster.</summary>
@@ -35,20 +37,24 @@ public sealed class LocalPostgresServer : IAsyncDisposable
     /// <summary>
     /// Starts a cluster in <paramref name="dataDirectory"/> (created by initdb when empty).
     /// <paramref name="ephemeral"/> clusters trade durability for speed (tests, benchmarks of logic)
-    /// and are deleted when stopped.
+    /// and are deleted when stopped, as are clusters started with <paramref name="deleteOnStop"/>.
     /// </summary>
-    public static async Task<LocalPostgresServer> StartAsync(string dataDirectory, bool ephemeral, CancellationToken ct = default)
+    public static async Task<LocalPostgresServer> StartAsync(string dataDirectory, bool ephemeral, CancellationToken ct = default,
+        bool deleteOnStop = false)
     {
         var binDir = FindBinDirectory();
-        var server = new LocalPostgresServer(binDir, Path.GetFullPath(dataDirectory), ephemeral);
+        var server = new LocalPostgresServer(binDir, Path.GetFullPath(dataDirectory), ephemeral, deleteOnStop || ephemeral);
         await server.InitAndStartAsync(ct);
         AppDomain.CurrentDomain.ProcessExit += (_, _) => server.Stop();
         return server;
     }
 
-    /// <summary>Starts a throw-away cluster in a new temporary folder.</summary>
-    public static Task<LocalPostgresServer> StartTemporaryAsync(CancellationToken ct = default) =>
-        StartAsync(Path.Combine(Path.GetTempPath(), "tumorregistry-pg-" + Guid.NewGuid().ToString("N")[..12]), ephemeral: true, ct);
+    /// <summary>
+    /// Starts a throw-away cluster in a new temporary folder, deleted when stopped. <paramref name="durable"/> keeps
+    /// fsync and synchronous commit on, as benchmarks need to measure what production would do.
+    /// </summary>
+    public static Task<LocalPostgresServer> StartTemporaryAsync(CancellationToken ct = default, bool durable = false) =>
+        StartAsync(Path.Combine(Path.GetTempPath(), "tumorregistry-pg-" + Guid.NewGuid().ToString("N")[..12]), ephemeral: !durable, ct, deleteOnStop: true);
 
     private async Task InitAndStartAsync(CancellationToken ct)
     {
@@ -80,7 +86,7 @@ public sealed class LocalPostgresServer : IAsyncDisposable
         _stopped = true;
         var pgData = Path.Combine(DataDirectory, "pgdata");
         Run(Path.Combine(_binDir, "pg_ctl"), $"-D \"{pgData}\" stop -m fast -w", asPostgres: IsRoot, throwOnError: false);
-        if (_ephemeral)
+        if (_deleteOnStop)
         {
             try { Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
         }
