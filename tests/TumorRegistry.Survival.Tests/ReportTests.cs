@@ -108,4 +108,16 @@ public class OtherOutputTests
         double s = rel.RootElement.GetProperty("table")[0].GetProperty("survival").GetDouble();
         Assert.InRange(s, 0.001, 0.02);
     }
+
+    [Fact]
+    public void A_vanishing_p_value_is_printed_as_a_bound_not_as_zero()
+    {
+        // 200 early deaths against 200 late deaths: chi-square in the hundreds, p far below 1e-4.
+        var time = Enumerable.Range(1, 400).Select(i => i <= 200 ? (double)i : 1000 + i).ToArray();
+        var dead = Enumerable.Repeat(true, 400).ToArray();
+        var group = Enumerable.Range(1, 400).Select(i => i <= 200 ? "early" : "late").ToArray();
+        var html = HtmlReport.Render(SurvivalReport.FromData("Bound", time, dead, group));
+        Assert.Contains("p < 0.0001", html);
+        Assert.DoesNotContain("p = 0<", html);
+    }
 }

@@ -38,7 +38,7 @@ public static class HtmlReport
             sb.Append($"<h2>Log-rank test{(lr.Stratified ? " (stratified)" : "")}</h2>\n<table id=\"logrank\"><tr><th>Group</th><th>N</th><th>Observed</th><th>Expected</th><th>O/E</th></tr>\n");
             foreach (var g in lr.Groups)
                 sb.Append($"<tr><td>{E(g.Group)}</td><td>{g.N}</td><td>{N(g.Observed)}</td><td>{N(g.Expected)}</td><td>{N(g.Observed / g.Expected)}</td></tr>\n");
-            sb.Append($"</table>\n<p>Chi-square = {N(lr.ChiSquare)} on {lr.DegreesOfFreedom} df, p = {lr.PValue.ToString("G4", CultureInfo.InvariantCulture)}</p>\n");
+            sb.Append($"</table>\n<p>Chi-square = {N(lr.ChiSquare)} on {lr.DegreesOfFreedom} df, {PValue(lr.PValue)}</p>\n");
         }
 
         sb.Append("<h2>Excluded cases</h2>\n<table id=\"exclusions\"><tr><th>Reason</th><th>Cases</th></tr>\n");
@@ -62,4 +62,7 @@ public static class HtmlReport
     static string Pct(double p) => (p * 100).ToString("0.#", CultureInfo.InvariantCulture) + "%";
     static string N(double v) => double.IsNaN(v) ? "NA" : Math.Round(v, 4).ToString(CultureInfo.InvariantCulture);
     static string E(string s) => WebUtility.HtmlEncode(s);
+
+    // A p-value too small to print as a number is reported as a bound, never as "p = 0".
+    static string PValue(double p) => p < 0.0001 ? "p < 0.0001" : "p = " + p.ToString("G4", CultureInfo.InvariantCulture);
 }

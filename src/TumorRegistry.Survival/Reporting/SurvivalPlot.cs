@@ -83,9 +83,9 @@ public static class SurvivalPlot
             }
         }
 
-        // Legend, top right inside the plot.
+        // Legend, bottom left inside the plot: every curve starts at 1 on the left, so that corner stays empty.
         int legendW = 30 + 8 * curves.Max(c => c.Group.Length + 8);
-        int lx = Left + plotW - legendW - 10, ly = Top + 10;
+        int lx = Left + 10, ly = Top + o.PlotHeight - (10 + 18 * curves.Count) - 10;
         sb.Append($"<g class=\"legend\"><rect x=\"{lx}\" y=\"{ly}\" width=\"{legendW}\" height=\"{10 + 18 * curves.Count}\" fill=\"white\" fill-opacity=\"0.85\" stroke=\"#ccc\"/>");
         for (int k = 0; k < curves.Count; k++)
         {
