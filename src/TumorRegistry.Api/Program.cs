@@ -1,6 +1,7 @@
 using Npgsql;
 using TumorRegistry.Api.Cases;
 using TumorRegistry.Api.Demo;
+using TumorRegistry.Api.Exchange;
 using TumorRegistry.Api.Health;
 using TumorRegistry.Api.Incidence;
 using TumorRegistry.Api.Survival;
@@ -23,6 +24,7 @@ builder.Services.AddCases();
 builder.Services.AddIncidence();
 builder.Services.AddSurvival();
 builder.Services.AddDemo();
+builder.Services.AddExchange();
 
 var app = builder.Build();
 app.UseExceptionHandler();
@@ -32,6 +34,7 @@ app.MapHealth();
 app.MapCases();
 app.MapIncidence();
 app.MapSurvival();
+app.MapExchange();
 
 app.Lifetime.ApplicationStopped.Register(() => database.DisposeAsync().AsTask().GetAwaiter().GetResult());
 if (demo) await app.RunDemoAsync();

@@ -1,6 +1,7 @@
 using TumorRegistry.Domain.Cases;
 using TumorRegistry.Domain.Events;
 using TumorRegistry.Domain.Patients;
+using TumorRegistry.Domain.Validation;
 using TumorRegistry.Standards.Demographics;
 using TumorRegistry.Standards.Dictionary;
 using TumorRegistry.Standards.Xml;
@@ -10,6 +11,15 @@ namespace TumorRegistry.Domain.Exchange;
 /// <summary>The events that load one NAACCR XML Patient element: its patient stream and one stream per Tumor.</summary>
 public sealed record ImportedPatient(Guid PatientId, IReadOnlyList<DomainEvent> PatientEvents,
     IReadOnlyList<(Guid CaseId, IReadOnlyList<DomainEvent> Events)> Cases);
+
+/// <summary>A patient record, or one of its tumors (1-based), that cannot be imported, with the items at fault.</summary>
+public sealed class NaaccrRecordRefusedException(int? tumor, IReadOnlyList<FieldError> errors)
+    : FormatException((tumor is { } t ? $"Tumor {t} cannot be imported: " : "Patient cannot be imported: ")
+        + string.Join("; ", errors.Select(e => $"{e.NaaccrId}: {e.Message}")))
+{
+    public int? Tumor { get; } = tumor;
+    public IReadOnlyList<FieldError> Errors { get; } = errors;
+}
 
 /// <summary>
 /// Turns NAACCR XML records into import events and folded patients/cases back into records.
@@ -25,15 +35,13 @@ public static class NaaccrXmlExchange
     {
         var patientId = newId();
         var patient = new Patient(patientId).Import(record.Items, source);
-        if (!patient.Accepted)
-            throw new InvalidDataException($"Patient cannot be imported: {string.Join("; ", patient.Errors)}");
-        var cases = record.Tumors.Select(t =>
+        if (!patient.Accepted) throw new NaaccrRecordRefusedException(null, patient.Errors);
+        var cases = record.Tumors.Select((t, index) =>
         {
             var caseId = newId();
             var opened = new CaseOpened { PatientId = patientId };
             var imported = TumorCase.From(caseId, [opened]).Import(t.Items, source);
-            if (!imported.Accepted)
-                throw new InvalidDataException($"Tumor cannot be imported: {string.Join("; ", imported.Errors)}");
+            if (!imported.Accepted) throw new NaaccrRecordRefusedException(index + 1, imported.Errors);
             return (caseId, (IReadOnlyList<DomainEvent>)[opened, .. imported.Events]);
         }).ToList();
         return new ImportedPatient(patientId, patient.Events, cases);
