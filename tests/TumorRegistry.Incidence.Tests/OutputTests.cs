@@ -31,8 +31,8 @@ public class OutputTests
         for (int i = 0; i < Table.Rows.Count; i++)
         {
             var row = Table.Rows[i];
-            var fields = PopulationCsv.Split(lines[i + 1]);
-            Assert.Equal(18, fields.Count);
+            var fields = TumorRegistry.Standards.Codes.Csv.Split(lines[i + 1]);
+            Assert.Equal(18, fields.Length);
             if (row.Suppression == SuppressionMark.None) Assert.Equal(row.Count.ToString(), fields[7]);
             else
             {

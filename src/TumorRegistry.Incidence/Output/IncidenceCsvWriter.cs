@@ -1,3 +1,4 @@
+using TumorRegistry.Standards.Codes;
 using System.Globalization;
 using TumorRegistry.Incidence.Populations;
 using TumorRegistry.Incidence.Tables;
@@ -31,7 +32,7 @@ public static class IncidenceCsvWriter
                 Value(r.Trend?.Apc), Value(r.Trend?.Interval.Lower), Value(r.Trend?.Interval.Upper), hidden ? SuppressedMark : TrendWord(r),
                 r.Suppression == SuppressionMark.None ? "" : r.Suppression.ToString().ToLowerInvariant(),
             };
-            writer.Write(string.Join(',', fields.Select(PopulationCsv.Quote)));
+            writer.Write(string.Join(',', fields.Select(Csv.Quote)));
             writer.Write('\n');
         }
     }

@@ -1,5 +1,5 @@
+using TumorRegistry.Standards.Codes;
 using System.Globalization;
-using System.Text;
 
 namespace TumorRegistry.Incidence.Populations;
 
@@ -20,7 +20,7 @@ public static class PopulationCsv
         string? headerLine = reader.ReadLine();
         if (headerLine == null)
             return new ParseResult<PopulationCell>(records, [new ParseError(1, "header", "", "file is empty")]);
-        var header = Split(headerLine).Select(h => h.Trim().ToLowerInvariant()).ToList();
+        var header = Csv.Split(headerLine).Select(h => h.Trim().ToLowerInvariant()).ToList();
         var index = new Dictionary<string, int>();
         foreach (var column in Columns)
         {
@@ -37,10 +37,10 @@ public static class PopulationCsv
         {
             lineNumber++;
             if (line.Trim().Length == 0) continue;
-            var fields = Split(line);
-            if (fields.Count != header.Count)
+            var fields = Csv.Split(line);
+            if (fields.Length != header.Count)
             {
-                errors.Add(new ParseError(lineNumber, "line", line, $"expected {header.Count} fields, found {fields.Count}"));
+                errors.Add(new ParseError(lineNumber, "line", line, $"expected {header.Count} fields, found {fields.Length}"));
                 continue;
             }
             int before = errors.Count;
@@ -87,34 +87,8 @@ public static class PopulationCsv
         foreach (var c in cells)
         {
             writer.Write(FormattableString.Invariant(
-                $"{c.Year},{c.CountyFips[..2]},{c.CountyFips[2..]},{(int)c.Sex},{Quote(c.RaceEthnicity)},{c.AgeGroup},{c.Population}"));
+                $"{c.Year},{c.CountyFips[..2]},{c.CountyFips[2..]},{(int)c.Sex},{Csv.Quote(c.RaceEthnicity)},{c.AgeGroup},{c.Population}"));
             writer.Write('\n');
         }
-    }
-
-    internal static string Quote(string s) =>
-        s.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + s.Replace("\"", "\"\"") + "\"" : s;
-
-    // Splits one CSV line honouring double quotes (RFC 4180 within a line).
-    internal static List<string> Split(string line)
-    {
-        var fields = new List<string>();
-        var current = new StringBuilder();
-        bool quoted = false;
-        for (int i = 0; i < line.Length; i++)
-        {
-            char c = line[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < line.Length && line[i + 1] == '"') { current.Append('"'); i++; }
-                else if (c == '"') quoted = false;
-                else current.Append(c);
-            }
-            else if (c == '"') quoted = true;
-            else if (c == ',') { fields.Add(current.ToString()); current.Clear(); }
-            else current.Append(c);
-        }
-        fields.Add(current.ToString());
-        return fields;
     }
 }

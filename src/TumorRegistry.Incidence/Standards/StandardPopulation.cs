@@ -1,3 +1,4 @@
+using TumorRegistry.Standards.Codes;
 using System.Globalization;
 using TumorRegistry.Incidence.AgeGroups;
 using TumorRegistry.Incidence.Populations;
@@ -82,7 +83,7 @@ public sealed class StandardPopulation
         var errors = new List<ParseError>();
         var groups = new List<StandardAgeGroup>();
         string? header = reader.ReadLine();
-        var columns = header == null ? [] : PopulationCsv.Split(header).Select(c => c.Trim().ToLowerInvariant()).ToList();
+        var columns = header == null ? [] : Csv.Split(header).Select(c => c.Trim().ToLowerInvariant()).ToList();
         int label = columns.IndexOf("age_group"), low = columns.IndexOf("age_low"), high = columns.IndexOf("age_high"), pop = columns.IndexOf("population");
         if (label < 0 || low < 0 || high < 0 || pop < 0)
             return new ParseResult<StandardPopulation>([], [new ParseError(1, "header", header ?? "", "expected columns age_group,age_low,age_high,population")]);
@@ -92,8 +93,8 @@ public sealed class StandardPopulation
         {
             lineNumber++;
             if (line.Trim().Length == 0) continue;
-            var f = PopulationCsv.Split(line);
-            if (f.Count != columns.Count) { errors.Add(new ParseError(lineNumber, "line", line, $"expected {columns.Count} fields")); continue; }
+            var f = Csv.Split(line);
+            if (f.Length != columns.Count) { errors.Add(new ParseError(lineNumber, "line", line, $"expected {columns.Count} fields")); continue; }
             int before = errors.Count;
             if (!int.TryParse(f[low], NumberStyles.None, CultureInfo.InvariantCulture, out int ageLow) || !IsGroupStart(ageLow))
                 errors.Add(new ParseError(lineNumber, "age_low", f[low], "must be 0, 1 or a multiple of 5 up to 85"));

@@ -1,6 +1,9 @@
 namespace TumorRegistry.Standards.Codes;
 
-/// <summary>Minimal RFC 4180 reader for the small standards tables (quoted fields, doubled quotes).</summary>
+/// <summary>
+/// Minimal RFC 4180 reading and writing (quoted fields, doubled quotes) for the standards tables and the small CSV
+/// files the statistics libraries read and write; one implementation for all of them.
+/// </summary>
 public static class Csv
 {
     /// <summary>Reads all records; lines starting with '#' (source notes) and blank lines are skipped.</summary>
@@ -27,7 +30,8 @@ public static class Csv
         }
     }
 
-    internal static string[] Split(string line)
+    /// <summary>Splits one CSV line into fields.</summary>
+    public static string[] Split(string line)
     {
         var fields = new List<string>();
         var current = new System.Text.StringBuilder();
@@ -48,4 +52,8 @@ public static class Csv
         fields.Add(current.ToString());
         return [.. fields];
     }
+
+    /// <summary>Quotes a field if it holds a comma, a quote or a line break.</summary>
+    public static string Quote(string value) =>
+        value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
 }
