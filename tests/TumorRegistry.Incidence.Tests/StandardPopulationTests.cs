@@ -75,5 +75,17 @@ public class AgeGroupSqlTests
 {
     [Fact]
     public void Sql_age_group_expression_mirrors_the_csharp_mapping() =>
-        Assert.Equal("(CASE WHEN a = 0 THEN 0 WHEN a < 5 THEN 1 ELSE LEAST(18, a / 5 + 1) END)", SeerAgeGroups.SqlExpression("a"));
+        Assert.Equal("(CASE WHEN a = 0 THEN 0 WHEN a < 5 THEN 1 WHEN a >= 5 THEN LEAST(18, a / 5 + 1) END)", SeerAgeGroups.SqlExpression("a"));
+
+    [Fact]
+    public void A_null_age_matches_no_branch_so_the_sql_group_is_null_not_85_plus()
+    {
+        // In SQL every comparison with NULL is unknown, so only an ELSE branch could give a NULL age a group:
+        // the old ELSE LEAST(18, NULL / 5 + 1) gave 18, because LEAST skips NULLs.
+        var sql = SeerAgeGroups.SqlExpression("age");
+        Assert.DoesNotContain("ELSE", sql);
+        var branches = sql.Split("WHEN ", StringSplitOptions.None).Skip(1).ToList();
+        Assert.Equal(3, branches.Count);
+        Assert.All(branches, b => Assert.StartsWith("age ", b));
+    }
 }

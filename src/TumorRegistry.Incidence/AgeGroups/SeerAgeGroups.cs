@@ -20,10 +20,11 @@ public static class SeerAgeGroups
 
     /// <summary>
     /// The same mapping as a PostgreSQL expression over an integer age column, for GROUP BY in the database
-    /// (integer division as <see cref="FromAge"/>).
+    /// (integer division as <see cref="FromAge"/>). NULL for a NULL age: no ELSE branch, since LEAST ignores NULL
+    /// and would put unknown ages in 85+.
     /// </summary>
     public static string SqlExpression(string ageColumn = "age_at_dx") =>
-        $"(CASE WHEN {ageColumn} = 0 THEN 0 WHEN {ageColumn} < 5 THEN 1 ELSE LEAST(18, {ageColumn} / 5 + 1) END)";
+        $"(CASE WHEN {ageColumn} = 0 THEN 0 WHEN {ageColumn} < 5 THEN 1 WHEN {ageColumn} >= 5 THEN LEAST(18, {ageColumn} / 5 + 1) END)";
 
     /// <summary>Youngest age in a group.</summary>
     public static int LowestAge(int group) => Check(group) switch { 0 => 0, 1 => 1, _ => (group - 1) * 5 };
