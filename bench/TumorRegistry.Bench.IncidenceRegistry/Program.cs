@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Npgsql;
 using NpgsqlTypes;
+using TumorRegistry.Domain.Cases;
 using TumorRegistry.Incidence.Populations;
 using TumorRegistry.Incidence.Tables;
 using TumorRegistry.Infrastructure.Incidence;
@@ -139,7 +140,8 @@ static async Task<int> LoadTumorsAsync(NpgsqlDataSource db, IReadOnlyList<Popula
     }
     await using (var cases = await conn.BeginBinaryImportAsync("""
         copy case_summary (case_id, patient_id, status, version, updated_at, primary_site, histology, behavior, date_of_diagnosis, dx_year,
-            addr_at_dx_state, county_at_dx, site_recode_2023, error_count, failing_edits, overridden_edits, items) from stdin (format binary)
+            addr_at_dx_state, county_at_dx, site_recode_2023, error_count, failing_edits, overridden_edits, items, age_at_diagnosis)
+            from stdin (format binary)
         """))
     {
         var i = 0;
@@ -163,8 +165,11 @@ static async Task<int> LoadTumorsAsync(NpgsqlDataSource db, IReadOnlyList<Popula
             await cases.WriteAsync(0, NpgsqlDbType.Integer);
             await cases.WriteAsync(Array.Empty<string>(), NpgsqlDbType.Array | NpgsqlDbType.Text);
             await cases.WriteAsync(Array.Empty<string>(), NpgsqlDbType.Array | NpgsqlDbType.Text);
-            // Half the abstracts carry Age at Diagnosis; the rest have it computed from the dates.
-            await cases.WriteAsync(i++ % 2 == 0 ? $"{{\"ageAtDiagnosis\": \"{r.Age:D3}\"}}" : "{}", NpgsqlDbType.Jsonb);
+            // Half the abstracts carry Age at Diagnosis; the rest have it computed from the dates, as the projection does.
+            var ageItem = i++ % 2 == 0 ? r.Age.ToString("D3", CultureInfo.InvariantCulture) : null;
+            await cases.WriteAsync(ageItem is null ? "{}" : $"{{\"ageAtDiagnosis\": \"{ageItem}\"}}", NpgsqlDbType.Jsonb);
+            if (Derived.AgeForStatistics(ageItem, r.Dob, r.Dx) is int age) await cases.WriteAsync(age, NpgsqlDbType.Integer);
+            else await cases.WriteNullAsync();
         }
         await cases.CompleteAsync();
     }

@@ -44,7 +44,7 @@ foreach (var (label, query) in new[]
     ("all cases, by stage", "stratify=stage&cutoff=2024-12-31"),
     ("lung (filter in SQL), by stage", "site=30&stratify=stage&cutoff=2024-12-31"),
     ("all cases, by stage, days", "stratify=stage&cutoff=2024-12-31&timeUnit=days"),
-    ("all cases, by age group (reads ageAtDiagnosis from items)", "stratify=age&cutoff=2024-12-31"),
+    ("all cases, by age group (stored age column)", "stratify=age&cutoff=2024-12-31"),
 })
 {
     var (request, errors) = SurvivalRequest.Parse(SurvivalReportKind.Observed,
@@ -136,7 +136,7 @@ static async Task LoadAsync(NpgsqlDataSource ds, int n)
         await using var tumors = await conn.BeginBinaryImportAsync("""
             copy case_summary(case_id, patient_id, status, version, reporting_facility, updated_at, primary_site, histology, behavior,
                 date_of_diagnosis, dx_year, sequence_number, type_of_reporting_source, summary_stage_2018, addr_at_dx_state, county_at_dx,
-                site_recode_2023, error_count, failing_edits, overridden_edits, items) from stdin (format binary)
+                site_recode_2023, error_count, failing_edits, overridden_edits, items, age_at_diagnosis) from stdin (format binary)
             """);
         var now = DateTimeOffset.UtcNow;
         for (int i = 0; i < n; i++)
@@ -164,13 +164,14 @@ static async Task LoadAsync(NpgsqlDataSource ds, int n)
             await tumors.WriteAsync(Array.Empty<string>(), NpgsqlDbType.Array | NpgsqlDbType.Text);
             await tumors.WriteAsync(Array.Empty<string>(), NpgsqlDbType.Array | NpgsqlDbType.Text);
             await tumors.WriteAsync(ItemsJson(c.Age, i), NpgsqlDbType.Jsonb);
+            await tumors.WriteAsync(c.Age, NpgsqlDbType.Integer);   // the projection's column: the abstracted item
         }
         await tumors.CompleteAsync();
     }
 }
 
 // A real case_summary row holds every tumor item (well over a hundred in a full abstract), so the jsonb is
-// TOASTed; the benchmark stores 120 items so reading ageAtDiagnosis costs what it would in a registry.
+// TOASTed; the benchmark stores 120 items so a query that still read them would cost what it would in a registry.
 static string ItemsJson(int age, int i)
 {
     var sb = new System.Text.StringBuilder("{\"ageAtDiagnosis\":\"").Append(age.ToString("D3", CultureInfo.InvariantCulture)).Append('"');

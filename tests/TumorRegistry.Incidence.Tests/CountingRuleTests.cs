@@ -24,6 +24,13 @@ public class CountingRuleTests
         string sql = IncidenceCountingRules.SqlPredicate("t.behavior", "t.site", "t.hist", "t.dx_state", "$1");
         Assert.Equal("(upper(trim(t.dx_state)) = upper($1) AND (t.behavior = '3' OR (t.behavior = '2' AND t.site ~ '^C67[0-9]$')) AND t.hist ~ '^[89][0-9]{3}$')", sql);
     }
+
+    [Fact]
+    public void Sql_predicate_compares_a_normalised_state_column_as_it_is()
+    {
+        string sql = IncidenceCountingRules.SqlPredicate("t.behavior", "t.site", "t.hist", "t.dx_state", "$1", stateStoredUpperTrimmed: true);
+        Assert.StartsWith("(t.dx_state = upper($1) AND (t.behavior = '3'", sql);
+    }
 }
 
 public class IncidenceCounterTests

@@ -45,11 +45,14 @@ public static class IncidenceCountingRules
 
     /// <summary>
     /// The same rule as a SQL boolean expression for PostgreSQL, over the given column names and a parameter
-    /// holding the registry's state (e.g. "@state"). Columns are text, site without the dot.
+    /// holding the registry's state (e.g. "@state"). Columns are text, site without the dot. With
+    /// <paramref name="stateStoredUpperTrimmed"/> the state column already holds trimmed upper-case codes and is compared
+    /// as it is (an expression over the column hides its statistics from the planner).
     /// </summary>
     public static string SqlPredicate(string behaviorColumn = "behavior_code", string siteColumn = "primary_site",
-        string histologyColumn = "histology", string stateColumn = "state_at_dx", string stateParameter = "@state") =>
-        $"(upper(trim({stateColumn})) = upper({stateParameter})" +
+        string histologyColumn = "histology", string stateColumn = "state_at_dx", string stateParameter = "@state",
+        bool stateStoredUpperTrimmed = false) =>
+        $"({(stateStoredUpperTrimmed ? stateColumn : $"upper(trim({stateColumn}))")} = upper({stateParameter})" +
         $" AND ({behaviorColumn} = '3' OR ({behaviorColumn} = '2' AND {siteColumn} ~ '^C67[0-9]$'))" +
         $" AND {histologyColumn} ~ '^[89][0-9]{{3}}$')";
 }

@@ -93,9 +93,10 @@ public sealed class CaseSummaryProjection(EventTypeRegistry types, NaaccrStandar
             insert into case_summary(case_id, patient_id, status, version, reporting_facility, abstracted_by, updated_at,
                 primary_site, histology, behavior, laterality, grade_clinical, grade_pathological, diagnostic_confirmation,
                 date_of_diagnosis, dx_year, sequence_number, class_of_case, type_of_reporting_source, summary_stage_2018,
-                addr_at_dx_state, county_at_dx, site_recode_2023, error_count, failing_edits, overridden_edits, duplicate_of, items)
+                addr_at_dx_state, county_at_dx, site_recode_2023, error_count, failing_edits, overridden_edits, duplicate_of, items,
+                age_at_diagnosis)
             values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23,
-                $24, $25, $26, $27, $28)
+                $24, $25, $26, $27, $28, $29)
             on conflict (case_id) do update set patient_id = excluded.patient_id, status = excluded.status,
                 version = excluded.version, reporting_facility = excluded.reporting_facility,
                 abstracted_by = excluded.abstracted_by, updated_at = excluded.updated_at, primary_site = excluded.primary_site,
@@ -107,7 +108,7 @@ public sealed class CaseSummaryProjection(EventTypeRegistry types, NaaccrStandar
                 addr_at_dx_state = excluded.addr_at_dx_state, county_at_dx = excluded.county_at_dx,
                 site_recode_2023 = excluded.site_recode_2023, error_count = excluded.error_count,
                 failing_edits = excluded.failing_edits, overridden_edits = excluded.overridden_edits,
-                duplicate_of = excluded.duplicate_of, items = excluded.items
+                duplicate_of = excluded.duplicate_of, items = excluded.items, age_at_diagnosis = excluded.age_at_diagnosis
             """);
         cmd.Parameters.AddWithValue(tumor.Id);
         cmd.Parameters.AddWithValue(tumor.PatientId);
@@ -129,7 +130,8 @@ public sealed class CaseSummaryProjection(EventTypeRegistry types, NaaccrStandar
         Text(cmd, Item("classOfCase"));
         Text(cmd, Item("typeOfReportingSource"));
         Text(cmd, Item("summaryStage2018"));
-        Text(cmd, Item("addrAtDxState"));
+        // Stored trimmed and upper case (as migration 0005 left older rows) so queries compare the column as it is.
+        Text(cmd, Item("addrAtDxState")?.Trim(' ').ToUpperInvariant());
         Text(cmd, Item("countyAtDx"));
         Text(cmd, recode);
         cmd.Parameters.AddWithValue(report.BlockingErrors.Count());
@@ -137,6 +139,8 @@ public sealed class CaseSummaryProjection(EventTypeRegistry types, NaaccrStandar
         cmd.Parameters.AddWithValue(tumor.OverriddenEdits.Order(StringComparer.Ordinal).ToArray());
         cmd.Parameters.Add(new NpgsqlParameter { Value = (object?)tumor.DuplicateOf ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Uuid });
         Json(cmd, tumor.Items);
+        // Needs the patient's date of birth: a patient event refolds this row (ApplyAsync), so a correction reaches it.
+        Int(cmd, Derived.AgeForStatistics(Item("ageAtDiagnosis"), patient.Items.GetValueOrDefault("dateOfBirth"), Item("dateOfDiagnosis")));
         return cmd;
     }
 }

@@ -21,25 +21,6 @@ public sealed class RegistryCaseCounts(NpgsqlDataSource db, IncidenceSiteGroups 
     public const string UnknownRace = "Unknown race";
 
     /// <summary>
-    /// Age at diagnosis: the abstracted ageAtDiagnosis when it is 000-120 (read from the items once: they are large and
-    /// stored compressed), else (missing, or 999 unknown) completed years between birth and diagnosis, a year less when
-    /// the birthday (month, then day, where both dates have them) falls later in the year.
-    /// </summary>
-    internal const string AgeSql = """
-        coalesce(substring(c.items->>'ageAtDiagnosis' from '^(?:0[0-9][0-9]|1[01][0-9]|120)$')::int,
-             case when p.birth_year is not null and c.dx_year is not null and c.dx_year >= p.birth_year then
-                  c.dx_year - p.birth_year - case
-                    when substr(c.date_of_diagnosis, 5, 2) !~ '^(0[1-9]|1[0-2])$' or substr(p.date_of_birth, 5, 2) !~ '^(0[1-9]|1[0-2])$' then 0
-                    when substr(c.date_of_diagnosis, 5, 2) < substr(p.date_of_birth, 5, 2) then 1
-                    when substr(c.date_of_diagnosis, 5, 2) > substr(p.date_of_birth, 5, 2) then 0
-                    when substr(c.date_of_diagnosis, 7, 2) ~ '^(0[1-9]|[12][0-9]|3[01])$'
-                     and substr(p.date_of_birth, 7, 2) ~ '^(0[1-9]|[12][0-9]|3[01])$'
-                     and substr(c.date_of_diagnosis, 7, 2) < substr(p.date_of_birth, 7, 2) then 1
-                    else 0 end
-             end)
-        """;
-
-    /// <summary>
     /// NAACCR Race 1 to the SEER population race code: 01 White (1), 02 Black (2), 03 American Indian/Alaska Native (3),
     /// 04-97 Asian or Pacific Islander (4); 88 (not a Race 1 code), 98 other and 99 unknown have none.
     /// </summary>
@@ -52,12 +33,12 @@ public sealed class RegistryCaseCounts(NpgsqlDataSource db, IncidenceSiteGroups 
     /// The counting query (public for the benchmark's EXPLAIN). The planner cannot estimate the counting rule's
     /// expressions (it guesses a few hundred rows of a million and picks a nested loop over patients), so the join sits
     /// in a fenced subquery (offset 0) with only the well-estimated filters, and the rule comes back from it as a column.
-    /// The fence also evaluates the age expression once per tumor instead of once per use in the grouping. Without
-    /// <paramref name="byRace"/> race and origin are not grouped at all.
+    /// Age at diagnosis is the projection's stored column (Derived.AgeForStatistics; null when unknown), and the state
+    /// is stored trimmed and upper case. Without <paramref name="byRace"/> race and origin are not grouped at all.
     /// </summary>
     public static string Sql(bool filterSites, bool byRace = true) => $"""
         select site, county, sex, race, hispanic, dx_year,
-               case when age is not null then {SeerAgeGroups.SqlExpression("age")} end, count(*)
+               {SeerAgeGroups.SqlExpression("age")}, count(*)
         from (
             select c.site_recode_2023 as site,
                    case when c.county_at_dx ~ '^[0-9]{"{3}"}$' then c.county_at_dx else '999' end as county,
@@ -65,8 +46,9 @@ public sealed class RegistryCaseCounts(NpgsqlDataSource db, IncidenceSiteGroups 
                    {(byRace ? SeerRaceSql : "null::int")} as race,
                    {(byRace ? "coalesce(p.spanish_hispanic_origin ~ '^[1-8]$', false)" : "false")} as hispanic,
                    c.dx_year,
-                   {AgeSql} as age,
-                   {IncidenceCountingRules.SqlPredicate("c.behavior", "c.primary_site", "c.histology", "c.addr_at_dx_state", "@state")} as counted
+                   c.age_at_diagnosis as age,
+                   {IncidenceCountingRules.SqlPredicate("c.behavior", "c.primary_site", "c.histology", "c.addr_at_dx_state", "@state",
+                       stateStoredUpperTrimmed: true)} as counted
             from case_summary c
             join patients p on p.patient_id = c.patient_id
             where c.status <> 'duplicate' and c.dx_year between @from and @to

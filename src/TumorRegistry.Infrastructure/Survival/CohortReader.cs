@@ -13,45 +13,22 @@ namespace TumorRegistry.Infrastructure.Survival;
 /// </summary>
 public sealed class CohortReader(NpgsqlDataSource dataSource, StratumLabels labels)
 {
-    /// <summary>
-    /// Age at diagnosis: the abstracted ageAtDiagnosis (000-120; 999 is unknown), else completed years between birth
-    /// and diagnosis, taking a year off when the birthday (month, then day, when both are known) comes later.
-    /// CASE keeps the casts behind their checks. The item is read once (items is TOASTed: every access would
-    /// decompress the whole document), and OFFSET 0 keeps the planner from copying the expressions back per use.
-    /// </summary>
-    internal const string AgeSql = """
-        case when i.age_item ~ '^[0-9]{1,3}$'
-                  then case when i.age_item::int <= 120 then i.age_item::int end
-             when p.birth_year is not null and c.dx_year is not null and c.dx_year >= p.birth_year then
-                  c.dx_year - p.birth_year - case
-                    when substr(c.date_of_diagnosis, 5, 2) !~ '^(0[1-9]|1[0-2])$' or substr(p.date_of_birth, 5, 2) !~ '^(0[1-9]|1[0-2])$' then 0
-                    when substr(c.date_of_diagnosis, 5, 2) < substr(p.date_of_birth, 5, 2) then 1
-                    when substr(c.date_of_diagnosis, 5, 2) > substr(p.date_of_birth, 5, 2) then 0
-                    when substr(c.date_of_diagnosis, 7, 2) ~ '^(0[1-9]|[12][0-9]|3[01])$'
-                     and substr(p.date_of_birth, 7, 2) ~ '^(0[1-9]|[12][0-9]|3[01])$'
-                     and substr(c.date_of_diagnosis, 7, 2) < substr(p.date_of_birth, 7, 2) then 1
-                    else 0 end
-        end
-        """;
-
     /// <summary>The query for a cohort, with its parameters (exposed for tests and the benchmark's EXPLAIN).</summary>
     /// <remarks>
-    /// Age costs the most per row (it decompresses each case's items), so it is only read when the cohort filters
-    /// or groups by it or <paramref name="withAge"/> asks for it (relative survival); otherwise it is null.
+    /// Age at diagnosis is the projection's stored column (Derived.AgeForStatistics: the abstracted item 000-120, else
+    /// from the dates; null when unknown). It is read only when the cohort filters or groups by it or
+    /// <paramref name="withAge"/> asks for it (relative survival); otherwise it is null, as before.
     /// </remarks>
     public static NpgsqlCommand BuildCommand(CohortDefinition cohort, bool withAge = false)
     {
         bool age = withAge || cohort.Ages.Count > 0 || cohort.Stratify == Stratification.AgeGroup;
-        var ageJoin = age ? $"""
-            cross join lateral (select c.items->>'ageAtDiagnosis' as age_item offset 0) i
-            cross join lateral (select {AgeSql} as age offset 0) a
-            """ : "cross join lateral (select null::int as age) a";
+        var ageColumn = age ? "c.age_at_diagnosis" : "null::int";
         var sql = new StringBuilder($"""
             select c.case_id, c.date_of_diagnosis, p.date_of_last_contact, p.vital_status, c.type_of_reporting_source,
-                   p.cause_of_death, c.site_recode_2023, c.sequence_number, a.age, p.sex, p.race1, {GroupSql(cohort.Stratify)}
+                   p.cause_of_death, c.site_recode_2023, c.sequence_number, {ageColumn}, p.sex, p.race1,
+                   {GroupSql(cohort.Stratify)}
             from case_summary c
             join patients p on p.patient_id = c.patient_id
-            {ageJoin}
             where c.status <> 'duplicate'
             """);
         var cmd = new NpgsqlCommand();
@@ -78,9 +55,9 @@ public sealed class CohortReader(NpgsqlDataSource dataSource, StratumLabels labe
             var ranges = cohort.Ages.Select((r, i) =>
             {
                 cmd.Parameters.AddWithValue($"afrom{i}", r.From);
-                if (r.To is null) return $"a.age >= @afrom{i}";
+                if (r.To is null) return $"c.age_at_diagnosis >= @afrom{i}";
                 cmd.Parameters.AddWithValue($"ato{i}", r.To.Value);
-                return $"a.age between @afrom{i} and @ato{i}";
+                return $"c.age_at_diagnosis between @afrom{i} and @ato{i}";
             });
             sql.Append($"\n  and ({string.Join(" or ", ranges)})");
         }
