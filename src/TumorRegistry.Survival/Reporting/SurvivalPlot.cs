@@ -42,12 +42,15 @@ public static class SurvivalPlot
         double xMax = ticks[^1];
         int plotW = o.Width - Left - Right;
         int riskTop = Top + o.PlotHeight + AxisGap;
-        int height = riskTop + 24 + RiskRow * curves.Count + 10;
+        int height = Math.Max(riskTop + 24 + RiskRow * curves.Count + 10, Top + 20 + 18 * curves.Count);
+        // The legend sits right of the plot: inside it, long group names would cover the curves.
+        int legendW = 30 + 8 * curves.Select(c => c.Group.Length + 8).DefaultIfEmpty(8).Max();
+        int width = o.Width + legendW + 10;
         double X(double t) => Left + t / xMax * plotW;
         double Y(double s) => Top + (1 - s) * o.PlotHeight;
 
         var sb = new StringBuilder();
-        sb.Append($"<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"survival-plot\" width=\"{o.Width}\" height=\"{height}\" viewBox=\"0 0 {o.Width} {height}\" font-family=\"sans-serif\" font-size=\"12\">\n");
+        sb.Append($"<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"survival-plot\" width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\" font-family=\"sans-serif\" font-size=\"12\">\n");
         sb.Append($"<title>{Esc(title)}</title>\n");
         sb.Append($"<text class=\"plot-title\" x=\"{o.Width / 2}\" y=\"24\" text-anchor=\"middle\" font-size=\"16\" font-weight=\"bold\">{Esc(title)}</text>\n");
 
@@ -83,9 +86,7 @@ public static class SurvivalPlot
             }
         }
 
-        // Legend, bottom left inside the plot: every curve starts at 1 on the left, so that corner stays empty.
-        int legendW = 30 + 8 * curves.Max(c => c.Group.Length + 8);
-        int lx = Left + 10, ly = Top + o.PlotHeight - (10 + 18 * curves.Count) - 10;
+        int lx = Left + plotW + 15, ly = Top;
         sb.Append($"<g class=\"legend\"><rect x=\"{lx}\" y=\"{ly}\" width=\"{legendW}\" height=\"{10 + 18 * curves.Count}\" fill=\"white\" fill-opacity=\"0.85\" stroke=\"#ccc\"/>");
         for (int k = 0; k < curves.Count; k++)
         {
