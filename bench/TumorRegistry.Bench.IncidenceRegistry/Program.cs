@@ -140,7 +140,8 @@ static async Task<int> LoadTumorsAsync(NpgsqlDataSource db, IReadOnlyList<Popula
     }
     await using (var cases = await conn.BeginBinaryImportAsync("""
         copy case_summary (case_id, patient_id, status, version, updated_at, primary_site, histology, behavior, date_of_diagnosis, dx_year,
-            addr_at_dx_state, county_at_dx, site_recode_2023, error_count, failing_edits, overridden_edits, items, age_at_diagnosis)
+            addr_at_dx_state, county_at_dx, site_recode_2023, error_count, failing_edits, overridden_edits, items, age_at_diagnosis,
+            patient_sex, patient_race1, patient_spanish_hispanic_origin)
             from stdin (format binary)
         """))
     {
@@ -170,6 +171,10 @@ static async Task<int> LoadTumorsAsync(NpgsqlDataSource db, IReadOnlyList<Popula
             await cases.WriteAsync(ageItem is null ? "{}" : $"{{\"ageAtDiagnosis\": \"{ageItem}\"}}", NpgsqlDbType.Jsonb);
             if (Derived.AgeForStatistics(ageItem, r.Dob, r.Dx) is int age) await cases.WriteAsync(age, NpgsqlDbType.Integer);
             else await cases.WriteNullAsync();
+            // The patient's items as the projection copies them onto the case (migration 0006).
+            await cases.WriteAsync(r.Sex, NpgsqlDbType.Text);
+            await cases.WriteAsync(r.Race, NpgsqlDbType.Text);
+            await cases.WriteAsync(r.Origin, NpgsqlDbType.Text);
         }
         await cases.CompleteAsync();
     }

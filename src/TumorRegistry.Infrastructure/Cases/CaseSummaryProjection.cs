@@ -13,7 +13,8 @@ namespace TumorRegistry.Infrastructure.Cases;
 /// <summary>
 /// The <c>case_summary</c> table: one row per tumor with its status, edit errors and the items reports use.
 /// A patient event refolds every case of that patient too, since status and edits read patient items (a sex
-/// change can make a site edit fail). It reads patient streams itself, so it rebuilds without the patients table.
+/// change can make a site edit fail, and the row stores the patient's sex, race and origin and the age from the date
+/// of birth). It reads patient streams itself, so it rebuilds without the patients table.
 /// </summary>
 public sealed class CaseSummaryProjection(EventTypeRegistry types, NaaccrStandards standards, EditEngine edits, TimeProvider clock) : IProjection
 {
@@ -94,9 +95,9 @@ public sealed class CaseSummaryProjection(EventTypeRegistry types, NaaccrStandar
                 primary_site, histology, behavior, laterality, grade_clinical, grade_pathological, diagnostic_confirmation,
                 date_of_diagnosis, dx_year, sequence_number, class_of_case, type_of_reporting_source, summary_stage_2018,
                 addr_at_dx_state, county_at_dx, site_recode_2023, error_count, failing_edits, overridden_edits, duplicate_of, items,
-                age_at_diagnosis)
+                age_at_diagnosis, patient_sex, patient_race1, patient_spanish_hispanic_origin)
             values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23,
-                $24, $25, $26, $27, $28, $29)
+                $24, $25, $26, $27, $28, $29, $30, $31, $32)
             on conflict (case_id) do update set patient_id = excluded.patient_id, status = excluded.status,
                 version = excluded.version, reporting_facility = excluded.reporting_facility,
                 abstracted_by = excluded.abstracted_by, updated_at = excluded.updated_at, primary_site = excluded.primary_site,
@@ -108,7 +109,9 @@ public sealed class CaseSummaryProjection(EventTypeRegistry types, NaaccrStandar
                 addr_at_dx_state = excluded.addr_at_dx_state, county_at_dx = excluded.county_at_dx,
                 site_recode_2023 = excluded.site_recode_2023, error_count = excluded.error_count,
                 failing_edits = excluded.failing_edits, overridden_edits = excluded.overridden_edits,
-                duplicate_of = excluded.duplicate_of, items = excluded.items, age_at_diagnosis = excluded.age_at_diagnosis
+                duplicate_of = excluded.duplicate_of, items = excluded.items, age_at_diagnosis = excluded.age_at_diagnosis,
+                patient_sex = excluded.patient_sex, patient_race1 = excluded.patient_race1,
+                patient_spanish_hispanic_origin = excluded.patient_spanish_hispanic_origin
             """);
         cmd.Parameters.AddWithValue(tumor.Id);
         cmd.Parameters.AddWithValue(tumor.PatientId);
@@ -141,6 +144,11 @@ public sealed class CaseSummaryProjection(EventTypeRegistry types, NaaccrStandar
         Json(cmd, tumor.Items);
         // Needs the patient's date of birth: a patient event refolds this row (ApplyAsync), so a correction reaches it.
         Int(cmd, Derived.AgeForStatistics(Item("ageAtDiagnosis"), patient.Items.GetValueOrDefault("dateOfBirth"), Item("dateOfDiagnosis")));
+        // The patient items the incidence count groups by, as the patients projection stores them (migration 0006), so the
+        // count needs no join to patients; refolded with the patient like the age.
+        Text(cmd, patient.Sex?.ToV26Code());
+        Text(cmd, patient.Items.GetValueOrDefault("race1"));
+        Text(cmd, patient.Items.GetValueOrDefault("spanishHispanicOrigin"));
         return cmd;
     }
 }

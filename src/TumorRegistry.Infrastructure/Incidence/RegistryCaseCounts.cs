@@ -11,7 +11,8 @@ namespace TumorRegistry.Infrastructure.Incidence;
 public sealed record CountExclusions(long UnknownAge, long UnknownSex, long NoSiteGroup);
 
 /// <summary>
-/// Case counts for incidence tables, grouped in PostgreSQL from the case read model (case_summary joined to patients):
+/// Case counts for incidence tables, grouped in PostgreSQL from the case read model (case_summary alone: it stores the
+/// patient's sex, Race 1 and Spanish/Hispanic origin, migration 0006):
 /// duplicates excluded, the library's counting rule as SQL, county, SEER site recode, sex, race/ethnicity, year
 /// and SEER age group of the age at diagnosis.
 /// </summary>
@@ -25,14 +26,15 @@ public sealed class RegistryCaseCounts(NpgsqlDataSource db, IncidenceSiteGroups 
     /// 04-97 Asian or Pacific Islander (4); 88 (not a Race 1 code), 98 other and 99 unknown have none.
     /// </summary>
     internal const string SeerRaceSql = """
-        case when p.race1 = '01' then 1 when p.race1 = '02' then 2 when p.race1 = '03' then 3
-             when p.race1 ~ '^[0-9]{2}$' and p.race1 between '04' and '97' and p.race1 <> '88' then 4 end
+        case when c.patient_race1 = '01' then 1 when c.patient_race1 = '02' then 2 when c.patient_race1 = '03' then 3
+             when c.patient_race1 ~ '^[0-9]{2}$' and c.patient_race1 between '04' and '97' and c.patient_race1 <> '88' then 4 end
         """;
 
     /// <summary>
     /// The counting query (public for the benchmark's EXPLAIN). The planner cannot estimate the counting rule's
-    /// expressions (it guesses a few hundred rows of a million and picks a nested loop over patients), so the join sits
-    /// in a fenced subquery (offset 0) with only the well-estimated filters, and the rule comes back from it as a column.
+    /// expressions (it guesses a few hundred rows of a million; with the former join to patients that meant a nested
+    /// loop), so the scan sits in a fenced subquery (offset 0) with only the well-estimated filters, and the rule comes
+    /// back from it as a column. Sex, race and origin are the patient's, stored on the case row by the projection.
     /// Age at diagnosis is the projection's stored column (Derived.AgeForStatistics; null when unknown), and the state
     /// is stored trimmed and upper case. Without <paramref name="byRace"/> race and origin are not grouped at all.
     /// </summary>
@@ -42,15 +44,14 @@ public sealed class RegistryCaseCounts(NpgsqlDataSource db, IncidenceSiteGroups 
         from (
             select c.site_recode_2023 as site,
                    case when c.county_at_dx ~ '^[0-9]{"{3}"}$' then c.county_at_dx else '999' end as county,
-                   p.sex,
+                   c.patient_sex as sex,
                    {(byRace ? SeerRaceSql : "null::int")} as race,
-                   {(byRace ? "coalesce(p.spanish_hispanic_origin ~ '^[1-8]$', false)" : "false")} as hispanic,
+                   {(byRace ? "coalesce(c.patient_spanish_hispanic_origin ~ '^[1-8]$', false)" : "false")} as hispanic,
                    c.dx_year,
                    c.age_at_diagnosis as age,
                    {IncidenceCountingRules.SqlPredicate("c.behavior", "c.primary_site", "c.histology", "c.addr_at_dx_state", "@state",
                        stateStoredUpperTrimmed: true)} as counted
             from case_summary c
-            join patients p on p.patient_id = c.patient_id
             where c.status <> 'duplicate' and c.dx_year between @from and @to
               {(filterSites ? "and c.site_recode_2023 = any(@recodes)" : "")}
             offset 0
