@@ -99,14 +99,17 @@ public sealed class LocalPostgresServer : IAsyncDisposable
     }
 
     /// <summary>Finds initdb and pg_ctl: pg_config --bindir first, then /usr/lib/postgresql/*/bin (newest).</summary>
-    public static string FindBinDirectory()
+    public static string FindBinDirectory() =>
+        FindBinDirectory(TryRun("pg_config", "--bindir")?.Trim(), "/usr/lib/postgresql");
+
+    /// <summary>The search itself, over a pg_config answer and a folder of versioned installs (testable).</summary>
+    public static string FindBinDirectory(string? pgConfigBinDir, string versionsRoot)
     {
         var candidates = new List<string>();
-        var fromPgConfig = TryRun("pg_config", "--bindir");
-        if (!string.IsNullOrWhiteSpace(fromPgConfig)) candidates.Add(fromPgConfig.Trim());
-        if (Directory.Exists("/usr/lib/postgresql"))
+        if (!string.IsNullOrWhiteSpace(pgConfigBinDir)) candidates.Add(pgConfigBinDir);
+        if (Directory.Exists(versionsRoot))
         {
-            candidates.AddRange(Directory.GetDirectories("/usr/lib/postgresql")
+            candidates.AddRange(Directory.GetDirectories(versionsRoot)
                 .OrderByDescending(d => int.TryParse(Path.GetFileName(d), out var v) ? v : 0)
                 .Select(d => Path.Combine(d, "bin")));
         }
