@@ -2,6 +2,7 @@ using Npgsql;
 using TumorRegistry.Api.Cases;
 using TumorRegistry.Api.Demo;
 using TumorRegistry.Api.Exchange;
+using TumorRegistry.Api.FollowUp;
 using TumorRegistry.Api.Health;
 using TumorRegistry.Api.Incidence;
 using TumorRegistry.Api.Survival;
@@ -25,6 +26,7 @@ builder.Services.AddIncidence();
 builder.Services.AddSurvival();
 builder.Services.AddDemo();
 builder.Services.AddExchange();
+builder.Services.AddFollowUp();
 
 var app = builder.Build();
 app.UseExceptionHandler();
@@ -35,6 +37,7 @@ app.MapCases();
 app.MapIncidence();
 app.MapSurvival();
 app.MapExchange();
+app.MapFollowUp();
 
 app.Lifetime.ApplicationStopped.Register(() => database.DisposeAsync().AsTask().GetAwaiter().GetResult());
 if (demo) await app.RunDemoAsync();

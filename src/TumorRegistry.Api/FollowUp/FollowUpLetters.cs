@@ -1,0 +1,69 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using TumorRegistry.Infrastructure.FollowUp;
+using TumorRegistry.Standards.Dates;
+
+namespace TumorRegistry.Api.FollowUp;
+
+/// <summary>
+/// A printable HTML page of follow-up request letters: one per patient on the due list, to the physician following the
+/// patient at the reporting facility (a placeholder until physicians are abstracted). Names appear in the letters only.
+/// </summary>
+public static class FollowUpLetters
+{
+    public static void MapFollowUpLetters(this IEndpointRouteBuilder app) =>
+        app.MapGet("/letters", async (string? asOf, string? facility, FollowUpReader reader, TimeProvider clock, CancellationToken ct) =>
+            {
+                var p = new FollowUpParameters(clock);
+                var at = p.AsOf(asOf);
+                if (p.Errors.Count > 0) return Results.ValidationProblem(p.Errors);
+                var due = await DueList.ReadAsync(reader, at, FollowUpParameters.Blank(facility), ct);
+                return Results.Content(Page(at, due.Select(d => d.Row)), "text/html; charset=utf-8");
+            })
+            .WithName("GetFollowUpLetters")
+            .WithSummary("Printable follow-up request letters (HTML), one per patient due for follow-up as of a date, by facility.")
+            .Produces<string>(contentType: "text/html").ProducesValidationProblem();
+
+    public static string Page(DateOnly asOf, IEnumerable<FollowUpRow> due)
+    {
+        var html = new StringBuilder("""
+            <!DOCTYPE html>
+            <html lang="en"><head><meta charset="utf-8"><title>Follow-up requests</title>
+            <style>body{font-family:serif;max-width:40em;margin:auto}.letter{break-after:page;margin:3em 0}</style></head><body>
+
+            """);
+        foreach (var patient in due.GroupBy(r => r.PatientId))
+            Letter(html, asOf, patient.ToList());
+        return html.Append("</body></html>\n").ToString();
+    }
+
+    private static void Letter(StringBuilder html, DateOnly asOf, List<FollowUpRow> cases)
+    {
+        static string E(string? s) => WebUtility.HtmlEncode(s ?? "");
+        var first = cases[0];
+        var name = string.Join(", ", new[] { first.NameLast, first.NameFirst }.Where(n => !string.IsNullOrWhiteSpace(n)));
+        html.Append($"""
+            <section class="letter">
+            <p>{asOf.ToString("MMMM d, yyyy", CultureInfo.InvariantCulture)}</p>
+            <p>To the physician following this patient<br>Facility {E(first.ReportingFacility)}</p>
+            <p>Re: {E(name)}, patient id number {E(first.PatientIdNumber)}</p>
+            <p>Dear Doctor,</p>
+            <p>The cancer registry follows every patient diagnosed or treated for cancer at our facility once a year, as the
+            Commission on Cancer requires. Our last contact with this patient was {E(Contact(first.Case.DateOfLastContact))}.
+            Please tell us the date you last saw the patient, whether the patient is alive, the status of the cancer
+            ({E(string.Join(", ", cases.Select(c => $"case {c.CaseId}")))}) and any new treatment.</p>
+            <p>Please return this letter to the cancer registry. Thank you.</p>
+            </section>
+
+            """);
+    }
+
+    /// <summary>The date of last contact as a reader writes it: April 19, 2024; April 2024; 2024.</summary>
+    private static string Contact(string? naaccrDate)
+    {
+        if (!NaaccrDate.TryParse(naaccrDate, out var d)) return "not recorded";
+        var format = d.Day is not null ? "MMMM d, yyyy" : d.Month is not null ? "MMMM yyyy" : "yyyy";
+        return d.Earliest.ToString(format, CultureInfo.InvariantCulture);
+    }
+}

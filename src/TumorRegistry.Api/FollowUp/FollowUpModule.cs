@@ -1,0 +1,24 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using TumorRegistry.Infrastructure.FollowUp;
+
+namespace TumorRegistry.Api.FollowUp;
+
+/// <summary>The registry manager's annual follow-up: the due list, the CoC follow-up rates and follow-up request letters.</summary>
+public static class FollowUpModule
+{
+    public static IServiceCollection AddFollowUp(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<FollowUpReader>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapFollowUp(this IEndpointRouteBuilder app)
+    {
+        var followUp = app.MapGroup("/follow-up").WithTags("Follow-up");
+        followUp.MapDueList();
+        followUp.MapFollowUpRates();
+        followUp.MapFollowUpLetters();
+        return app;
+    }
+}

@@ -1,0 +1,32 @@
+using TumorRegistry.Domain.FollowUp;
+using TumorRegistry.Infrastructure.FollowUp;
+
+namespace TumorRegistry.Api.FollowUp;
+
+public sealed record FacilityFollowUpRates(string? ReportingFacility, FollowUpRate SinceReferenceYear, FollowUpRate LastFiveYears);
+
+public sealed record FollowUpRatesReport(DateOnly AsOf, int ReferenceYear, FollowUpRate SinceReferenceYear, FollowUpRate LastFiveYears,
+    IReadOnlyList<FacilityFollowUpRates> Facilities);
+
+/// <summary>The CoC follow-up rates (80% since the reference year, 90% for the last five years), for the registry and by facility.</summary>
+public static class FollowUpRatesEndpoint
+{
+    public static void MapFollowUpRates(this IEndpointRouteBuilder app) =>
+        app.MapGet("/rates", async (string? asOf, string? referenceYear, FollowUpReader reader, TimeProvider clock, CancellationToken ct) =>
+            {
+                var p = new FollowUpParameters(clock);
+                var at = p.AsOf(asOf);
+                var year = p.ReferenceYear(referenceYear, at);
+                if (p.Errors.Count > 0) return Results.ValidationProblem(p.Errors);
+                var rows = await reader.AnalyticCasesAsync(null, ct);
+                var registry = FollowUpRates.Compute(rows.Select(r => r.Case), at, year);
+                var facilities = rows.GroupBy(r => r.ReportingFacility).OrderBy(g => g.Key, StringComparer.Ordinal)
+                    .Select(g => (g.Key, Rates: FollowUpRates.Compute(g.Select(r => r.Case), at, year)))
+                    .Select(f => new FacilityFollowUpRates(f.Key, f.Rates.SinceReferenceYear, f.Rates.LastFiveYears))
+                    .ToList();
+                return Results.Ok(new FollowUpRatesReport(at, year, registry.SinceReferenceYear, registry.LastFiveYears, facilities));
+            })
+            .WithName("GetFollowUpRates")
+            .WithSummary("CoC follow-up rates as of a date: since the reference year (standard 80%) and the last five years (90%), by facility.")
+            .Produces<FollowUpRatesReport>().ProducesValidationProblem();
+}
