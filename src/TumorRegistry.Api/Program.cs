@@ -3,6 +3,7 @@ using TumorRegistry.Api.Cases;
 using TumorRegistry.Api.Demo;
 using TumorRegistry.Api.Exchange;
 using TumorRegistry.Api.FollowUp;
+using TumorRegistry.Api.FollowUp.Jobs;
 using TumorRegistry.Api.Health;
 using TumorRegistry.Api.Incidence;
 using TumorRegistry.Api.Survival;
@@ -27,6 +28,7 @@ builder.Services.AddSurvival();
 builder.Services.AddDemo();
 builder.Services.AddExchange();
 builder.Services.AddFollowUp();
+builder.Services.AddFollowUpJobs(builder.Configuration, database.ConnectionString);
 
 var app = builder.Build();
 app.UseExceptionHandler();

@@ -1,9 +1,11 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using TumorRegistry.Api.FollowUp.Jobs;
 using TumorRegistry.Infrastructure.FollowUp;
 
 namespace TumorRegistry.Api.FollowUp;
 
-/// <summary>The registry manager's annual follow-up: the due list, the CoC follow-up rates and follow-up request letters.</summary>
+/// <summary>The registry manager's annual follow-up: the due list, the CoC follow-up rates, follow-up request letters and the
+/// nightly workload snapshots (FollowUpJobs).</summary>
 public static class FollowUpModule
 {
     public static IServiceCollection AddFollowUp(this IServiceCollection services)
@@ -19,6 +21,7 @@ public static class FollowUpModule
         followUp.MapDueList();
         followUp.MapFollowUpRates();
         followUp.MapFollowUpLetters();
+        followUp.MapFollowUpSnapshots();
         return app;
     }
 }

@@ -16,6 +16,15 @@ public sealed class FollowUpParameters(TimeProvider clock)
         return default;
     }
 
+    /// <summary>An optional yyyy-MM-dd bound named <paramref name="name"/> in the 400; null when absent.</summary>
+    public DateOnly? OptionalDate(string name, string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) return d;
+        Errors[name] = [$"{name} is a date as yyyy-MM-dd, not '{text}'."];
+        return null;
+    }
+
     public int Page(int? page)
     {
         if (page is < 1) Errors["page"] = ["Pages start at 1."];

@@ -1,0 +1,97 @@
+using System.Globalization;
+using Npgsql;
+using Quartz;
+using TumorRegistry.Api.Cases.Shared;
+
+namespace TumorRegistry.Api.FollowUp.Jobs;
+
+public sealed record FollowUpSnapshot(DateOnly AsOf, string Facility, int ReferenceYear, int DueCount, int LostCount,
+    int SinceReferenceYearCases, int SinceReferenceYearFollowed, double? SinceReferenceYearRate,
+    int LastFiveYearsCases, int LastFiveYearsFollowed, double? LastFiveYearsRate, DateTimeOffset TakenAt, string JobInstanceId);
+
+public sealed record SnapshotRunAccepted(string Job, string Status);
+
+/// <summary>
+/// The scheduled follow-up jobs on Quartz.NET: the scheduler keeps its jobs and triggers in the registry's own PostgreSQL
+/// database (qrtz_ tables, created when missing), clustered so any number of service processes share one schedule and
+/// each firing runs on exactly one of them.
+/// </summary>
+public static class FollowUpJobs
+{
+    public const string CronSetting = "FollowUp:SnapshotCron";
+    public const string ReferenceYearSetting = "FollowUp:ReferenceYear";
+    public const string DefaultCron = "0 0 2 * * ?"; // 02:00 every day, server local time
+    public const string TablePrefix = "qrtz_";
+    public const string SchedulerName = "TumorRegistry";
+
+    /// <summary>The registry's reference year for the snapshot's rates: FollowUp:ReferenceYear, else five years before the as-of year.</summary>
+    public static int ReferenceYear(IConfiguration configuration, DateOnly asOf) =>
+        int.TryParse(configuration[ReferenceYearSetting], NumberStyles.None, CultureInfo.InvariantCulture, out var y) && y >= 1900 && y <= asOf.Year
+            ? y : asOf.Year - 5;
+
+    public static IServiceCollection AddFollowUpJobs(this IServiceCollection services, IConfiguration configuration, string connectionString)
+    {
+        var cron = configuration[CronSetting] is { Length: > 0 } c ? c : DefaultCron;
+        services.AddQuartz(q =>
+        {
+            q.ConfigureScheduler(s => s.InstanceName = SchedulerName);
+            q.UsePersistentStore(store =>
+            {
+                store.UsePostgres(ds => ds.ConnectionString = connectionString);
+                store.ConfigureStore(o => o.TablePrefix = TablePrefix);
+                store.ProvisionSchema();
+                store.UseClustering();
+                store.UseSystemTextJsonSerializer();
+            });
+            q.AddJob<FollowUpSnapshotJob>(j => j.WithIdentity(FollowUpSnapshotJob.Key).StoreDurably());
+            q.AddTrigger(t => t.ForJob(FollowUpSnapshotJob.Key).WithIdentity(FollowUpSnapshotJob.NightlyTrigger)
+                .WithCronSchedule(cron, x => x.InTimeZone(TimeZoneInfo.Local)));
+        });
+        services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        return services;
+    }
+
+    public static void MapFollowUpSnapshots(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/snapshots", async (string? from, string? to, string? facility, NpgsqlDataSource db, TimeProvider clock, CancellationToken ct) =>
+            {
+                var p = new FollowUpParameters(clock);
+                var (start, end) = (p.OptionalDate("from", from), p.OptionalDate("to", to));
+                if (p.Errors.Count > 0) return Results.ValidationProblem(p.Errors);
+                await using var cmd = db.CreateCommand("""
+                    select as_of, facility, reference_year, due_count, lost_count, since_reference_year_cases, since_reference_year_followed,
+                        since_reference_year_rate, last_five_years_cases, last_five_years_followed, last_five_years_rate, taken_at, job_instance_id
+                    from follow_up_snapshots
+                    where ($1::date is null or as_of >= $1) and ($2::date is null or as_of <= $2) and ($3::text is null or facility = $3)
+                    order by as_of, facility <> 'all', facility
+                    """);
+                cmd.Parameters.Add(new NpgsqlParameter { Value = (object?)start ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Date });
+                cmd.Parameters.Add(new NpgsqlParameter { Value = (object?)end ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Date });
+                cmd.Parameters.Add(new NpgsqlParameter
+                    { Value = (object?)FollowUpParameters.Blank(facility) ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+                var rows = new List<FollowUpSnapshot>();
+                await using var r = await cmd.ExecuteReaderAsync(ct);
+                while (await r.ReadAsync(ct))
+                    rows.Add(new FollowUpSnapshot(r.GetFieldValue<DateOnly>(0), r.GetString(1), r.GetInt32(2), r.GetInt32(3), r.GetInt32(4),
+                        r.GetInt32(5), r.GetInt32(6), r.IsDBNull(7) ? null : r.GetDouble(7), r.GetInt32(8), r.GetInt32(9),
+                        r.IsDBNull(10) ? null : r.GetDouble(10), r.GetFieldValue<DateTimeOffset>(11), r.GetString(12)));
+                return Results.Ok(rows);
+            })
+            .WithName("GetFollowUpSnapshots")
+            .WithSummary("Daily follow-up workload snapshots (due, lost, both CoC rates) by facility and for all facilities ('all'), from/to as-of dates.")
+            .Produces<List<FollowUpSnapshot>>().ProducesValidationProblem();
+
+        app.MapPost("/snapshots/run", async (HttpContext http, ISchedulerFactory schedulers, CancellationToken ct) =>
+            {
+                if (string.IsNullOrWhiteSpace(http.Request.Headers[WriteHeaders.RegistrarHeader].FirstOrDefault()))
+                    return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "No registrar.",
+                        detail: $"Running a job needs the {WriteHeaders.RegistrarHeader} header.");
+                var scheduler = await schedulers.GetScheduler(ct);
+                await scheduler.TriggerJob(FollowUpSnapshotJob.Key, ct);
+                return Results.Accepted("/follow-up/snapshots", new SnapshotRunAccepted(FollowUpSnapshotJob.Key.ToString(), "triggered"));
+            })
+            .WithName("RunFollowUpSnapshot")
+            .WithSummary("Trigger the follow-up snapshot job now, through the scheduler (any node of the cluster may run it); needs X-Registrar.")
+            .Produces<SnapshotRunAccepted>(StatusCodes.Status202Accepted).ProducesProblem(StatusCodes.Status403Forbidden);
+    }
+}
