@@ -13,14 +13,8 @@ using Store = TumorRegistry.Infrastructure.EventStore.EventStore;
 var seconds = ArgInt("--seconds", 5);
 var bulkCount = ArgInt("--bulk", 1_000_000);
 
-await using var server = Environment.GetEnvironmentVariable(RegistryDatabase.ConnectionVariable) is { Length: > 0 }
-    ? null
-    : await LocalPostgresServer.StartTemporaryAsync(durable: true);
-var admin = server?.ConnectionString() ?? new NpgsqlConnectionStringBuilder(Environment.GetEnvironmentVariable(RegistryDatabase.ConnectionVariable)) { Database = "postgres" }.ConnectionString;
-var dbName = "bench_" + Guid.NewGuid().ToString("N")[..8];
-await RegistryDatabase.EnsureDatabaseAsync(admin, dbName);
-var cs = new NpgsqlConnectionStringBuilder(admin) { Database = dbName, MaxPoolSize = 100 }.ConnectionString;
-await SchemaMigrator.MigrateAsync(cs);
+await using var scratch = await ScratchDatabase.CreateAsync("bench", durable: true, b => b.MaxPoolSize = 100);
+var cs = scratch.ConnectionString;
 await using var ds = NpgsqlDataSource.Create(cs);
 await Exec("create table bare_events (id bigserial primary key, stream_id uuid not null, version int not null, type text not null, data jsonb not null, metadata jsonb not null, recorded_at timestamptz not null)");
 

@@ -19,14 +19,8 @@ var tumorCount = ArgInt("--tumors", 1_000_000);
 var counties = ArgInt("--counties", 100);
 var runs = ArgInt("--runs", 5);
 
-await using var server = Environment.GetEnvironmentVariable(RegistryDatabase.ConnectionVariable) is { Length: > 0 }
-    ? null : await LocalPostgresServer.StartTemporaryAsync();
-var admin = server?.ConnectionString()
-    ?? new NpgsqlConnectionStringBuilder(Environment.GetEnvironmentVariable(RegistryDatabase.ConnectionVariable)) { Database = "postgres" }.ConnectionString;
-var dbName = "bench_incidence_" + Guid.NewGuid().ToString("N")[..8];
-await RegistryDatabase.EnsureDatabaseAsync(admin, dbName);
-var cs = new NpgsqlConnectionStringBuilder(admin) { Database = dbName, CommandTimeout = 0 }.ConnectionString;
-await SchemaMigrator.MigrateAsync(cs);
+await using var scratch = await ScratchDatabase.CreateAsync("bench_incidence", durable: false, b => b.CommandTimeout = 0);
+var cs = scratch.ConnectionString;
 await using var db = NpgsqlDataSource.Create(cs);
 var standards = NaaccrStandards.Default;
 

@@ -13,14 +13,8 @@ using TumorRegistry.Survival;
 var caseCount = ArgInt("--cases", 1_000_000);
 var runs = ArgInt("--runs", 3);
 
-await using var server = Environment.GetEnvironmentVariable(RegistryDatabase.ConnectionVariable) is { Length: > 0 }
-    ? null
-    : await LocalPostgresServer.StartTemporaryAsync(durable: true);
-var admin = server?.ConnectionString() ?? new NpgsqlConnectionStringBuilder(Environment.GetEnvironmentVariable(RegistryDatabase.ConnectionVariable)) { Database = "postgres" }.ConnectionString;
-var dbName = "bench_" + Guid.NewGuid().ToString("N")[..8];
-await RegistryDatabase.EnsureDatabaseAsync(admin, dbName);
-var cs = new NpgsqlConnectionStringBuilder(admin) { Database = dbName }.ConnectionString;
-await SchemaMigrator.MigrateAsync(cs);
+await using var scratch = await ScratchDatabase.CreateAsync("bench", durable: true);
+var cs = scratch.ConnectionString;
 await using var ds = NpgsqlDataSource.Create(cs);
 
 var load = Stopwatch.StartNew();
@@ -69,13 +63,6 @@ foreach (var (label, query) in new[]
     Console.WriteLine($"| {label} | {best.Read:N0} | {best.Query:F2} | {best.Estimate:F2} | {best.Render:F3} | {best.Total:F2} |");
 }
 Console.WriteLine($"Best of {runs} runs each; peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024):N0} MB.");
-await using (var drop = new NpgsqlConnection(admin))
-{
-    await drop.OpenAsync();
-    NpgsqlConnection.ClearAllPools();
-    await using var cmd = new NpgsqlCommand($"drop database if exists {dbName} with (force)", drop);
-    await cmd.ExecuteNonQueryAsync();
-}
 return 0;
 
 // Server side alone: the cohort query executed by PostgreSQL without sending rows (EXPLAIN ANALYZE, timing off).
