@@ -19,7 +19,10 @@ using TumorRegistry.Api.Cases.Worklists;
 using TumorRegistry.Api.Pipeline;
 using TumorRegistry.Domain.Edits;
 using TumorRegistry.Infrastructure.Cases;
-using TumorRegistry.Infrastructure.EventStore;
+using JasperFx.Events.Daemon;
+using Marten;
+using TumorRegistry.Infrastructure.Events;
+using TumorRegistry.Infrastructure.Postgres;
 using TumorRegistry.Standards;
 
 namespace TumorRegistry.Api.Cases;
@@ -32,15 +35,17 @@ public static class CasesModule
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(NaaccrStandards.Default);
         services.TryAddSingleton(p => new EditEngine(p.GetRequiredService<NaaccrStandards>(), EditCatalog.Default));
-        services.TryAddSingleton(_ => RegistryEventTypes.Create());
-        // Each registration is a service, so the event store, the daemon and other modules see one list.
-        services.TryAddSingleton(p => new CaseProjectionSet(CaseProjections.Create(p.GetRequiredService<EventTypeRegistry>(),
-            p.GetRequiredService<TimeProvider>(), p.GetRequiredService<NaaccrStandards>(), p.GetRequiredService<EditEngine>())));
-        services.AddSingleton(p => p.GetRequiredService<CaseProjectionSet>().Patients);
-        services.AddSingleton(p => p.GetRequiredService<CaseProjectionSet>().CaseSummary);
-        services.TryAddSingleton(p => new EventStore(p.GetRequiredService<NpgsqlDataSource>(), p.GetRequiredService<EventTypeRegistry>(),
-            p.GetServices<ProjectionRegistration>(), p.GetRequiredService<TimeProvider>()));
-        services.TryAddSingleton(p => new ProjectionDaemon(p.GetRequiredService<EventStore>(), p.GetServices<ProjectionRegistration>()));
+        services.TryAddSingleton<IReadOnlyList<RegistryProjection>>(p => CaseProjections.Create(p.GetRequiredService<TimeProvider>(),
+            p.GetRequiredService<NaaccrStandards>(), p.GetRequiredService<EditEngine>()));
+        // Marten: the store, lightweight sessions, and the async daemon (hot/cold: one node runs each async projection).
+        services.AddMarten(p => RegistryStore.Options(p.GetRequiredService<RegistryDatabase>().ConnectionString,
+                p.GetRequiredService<TimeProvider>(), p.GetRequiredService<IReadOnlyList<RegistryProjection>>(), p.GetService<Action<StoreOptions>>()))
+            .UseLightweightSessions()
+            .AddAsyncDaemon(DaemonMode.HotCold);
+        services.TryAddSingleton<RegistryEvents>();
+        services.TryAddSingleton(p => new ProjectionRebuilder(p.GetRequiredService<IDocumentStore>(),
+            p.GetRequiredService<IReadOnlyList<RegistryProjection>>(),
+            () => Task.FromResult(p.GetRequiredService<Marten.Events.Daemon.Coordination.IProjectionCoordinator>().DaemonForMainDatabase())));
         services.TryAddSingleton<CaseRepository>();
         services.AddExceptionHandler<BadRequestExceptionHandler>();
         services.AddScoped<UnitOfWork>();
@@ -82,11 +87,4 @@ public static class CasesModule
         work.MapRegistryEdits();
         return app;
     }
-}
-
-/// <summary>The case projections built once for the container.</summary>
-public sealed record CaseProjectionSet(IReadOnlyList<ProjectionRegistration> All)
-{
-    public ProjectionRegistration Patients => All.Single(p => p.Projection.Name == PatientsProjection.ProjectionName);
-    public ProjectionRegistration CaseSummary => All.Single(p => p.Projection.Name == CaseSummaryProjection.ProjectionName);
 }

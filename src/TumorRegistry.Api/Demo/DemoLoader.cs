@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Npgsql;
 using TumorRegistry.Incidence.Populations;
-using TumorRegistry.Infrastructure.EventStore;
+using TumorRegistry.Infrastructure.Events;
 
 namespace TumorRegistry.Api.Demo;
 
@@ -9,14 +9,14 @@ namespace TumorRegistry.Api.Demo;
 /// Loads the demo registry into an empty database: the synthetic state's population and made-up cases as event
 /// streams (bulk), then rebuilds the read models from those events, as a real import would.
 /// </summary>
-public sealed class DemoLoader(EventStore store, ProjectionDaemon daemon, NpgsqlDataSource db, ILogger<DemoLoader> log)
+public sealed class DemoLoader(RegistryEvents store, ProjectionRebuilder rebuilder, NpgsqlDataSource db, ILogger<DemoLoader> log)
 {
     /// <summary>The made-up state: New Mexico's codes, so the state and county codes pass the edits; not its people.</summary>
     public static readonly SyntheticPopulationOptions Population = new() { StatePostal = "NM", StateFips = "35", FirstYear = 2015, LastYear = 2022 };
 
     public async Task<bool> LoadIfEmptyAsync(DemoOptions options, CancellationToken ct = default)
     {
-        await using (var any = db.CreateCommand("select exists (select 1 from streams)"))
+        await using (var any = db.CreateCommand("select exists (select 1 from marten.mt_streams)"))
             if ((bool)(await any.ExecuteScalarAsync(ct))!)
             {
                 log.LogInformation("Demo: the registry already has cases; nothing loaded.");
@@ -29,10 +29,10 @@ public sealed class DemoLoader(EventStore store, ProjectionDaemon daemon, Npgsql
         var events = await store.BulkAppendNewStreamsAsync(streams, new EventMetadata("demo.loader", "Demo registry (synthetic cases)"), ct: ct);
         log.LogInformation("Demo: appended {Events} events in {Streams} streams in {Seconds:F1} s.", events, streams.Count, clock.Elapsed.TotalSeconds);
 
-        foreach (var projection in daemon.AllProjections)
+        foreach (var projection in rebuilder.All)
         {
             clock.Restart();
-            await daemon.RebuildAsync(projection.Name, ct);
+            await rebuilder.RebuildAsync(projection.Name, ct);
             log.LogInformation("Demo: rebuilt {Projection} in {Seconds:F1} s.", projection.Name, clock.Elapsed.TotalSeconds);
         }
         return true;

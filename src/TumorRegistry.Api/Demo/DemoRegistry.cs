@@ -1,6 +1,6 @@
 using TumorRegistry.Domain.Events;
 using TumorRegistry.Incidence.Populations;
-using TumorRegistry.Infrastructure.EventStore;
+using TumorRegistry.Infrastructure.Events;
 
 namespace TumorRegistry.Api.Demo;
 

@@ -1,5 +1,5 @@
 using TumorRegistry.Api.Cases.Shared;
-using TumorRegistry.Infrastructure.EventStore;
+using TumorRegistry.Infrastructure.Events;
 using TumorRegistry.Infrastructure.Exchange;
 
 namespace TumorRegistry.Api.Exchange;
@@ -13,7 +13,7 @@ public static class ImportNaaccrXml
     public sealed record Imported(int Patients, int Tumors, string Source);
 
     public static IServiceCollection AddExchange(this IServiceCollection services) =>
-        services.AddSingleton(p => new NaaccrXmlImporter(p.GetRequiredService<EventStore>()));
+        services.AddSingleton(p => new NaaccrXmlImporter(p.GetRequiredService<RegistryEvents>()));
 
     public static IEndpointRouteBuilder MapExchange(this IEndpointRouteBuilder app)
     {

@@ -1,6 +1,6 @@
 using MediatR;
 using TumorRegistry.Api.Cases.Shared;
-using TumorRegistry.Infrastructure.EventStore;
+using TumorRegistry.Infrastructure.Events;
 
 namespace TumorRegistry.Api.Pipeline;
 

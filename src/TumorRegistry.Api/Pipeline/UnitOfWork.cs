@@ -1,41 +1,42 @@
+using Marten;
 using Npgsql;
+using TumorRegistry.Infrastructure.Events;
 
 namespace TumorRegistry.Api.Pipeline;
 
 /// <summary>
-/// The request's database transaction, opened by the TransactionBehavior around a command. Handlers append
-/// through it, so the events and the inline projections commit together, or nothing does.
+/// The request's database transaction and the Marten session on it, opened by the TransactionBehavior around a
+/// command. Handlers append through the session, so the events and the inline projections commit together, or
+/// nothing does; other writes of the command can use the same connection and transaction.
 /// </summary>
-public sealed class UnitOfWork(NpgsqlDataSource dataSource) : IAsyncDisposable
+public sealed class UnitOfWork(RegistryEvents events) : IAsyncDisposable
 {
-    public NpgsqlConnection? Connection { get; private set; }
-    public NpgsqlTransaction? Transaction { get; private set; }
+    private WriteSession? _write;
+
+    public IDocumentSession? Session => _write?.Session;
+    public NpgsqlConnection? Connection => _write?.Connection;
+    public NpgsqlTransaction? Transaction => _write?.Transaction;
 
     public async Task BeginAsync(CancellationToken ct)
     {
-        if (Transaction is not null) throw new InvalidOperationException("A transaction is already open for this request.");
-        Connection = await dataSource.OpenConnectionAsync(ct);
-        Transaction = await Connection.BeginTransactionAsync(ct);
+        if (_write is not null) throw new InvalidOperationException("A transaction is already open for this request.");
+        _write = await events.OpenWriteSessionAsync(ct);
     }
 
     public async Task CommitAsync(CancellationToken ct)
     {
-        if (Transaction is not null) await Transaction.CommitAsync(ct);
+        if (_write is not null) await _write.CommitAsync(ct);
         await CloseAsync();
     }
 
-    public async Task RollbackAsync()
+    /// <summary>Disposing the session's transaction without a commit rolls it back.</summary>
+    public Task RollbackAsync() => CloseAsync().AsTask();
+
+    private async ValueTask CloseAsync()
     {
-        if (Transaction is not null) await Transaction.RollbackAsync();
-        await CloseAsync();
+        if (_write is not null) await _write.DisposeAsync();
+        _write = null;
     }
 
-    private async Task CloseAsync()
-    {
-        if (Transaction is not null) await Transaction.DisposeAsync();
-        if (Connection is not null) await Connection.DisposeAsync();
-        (Transaction, Connection) = (null, null);
-    }
-
-    public async ValueTask DisposeAsync() => await CloseAsync();
+    public ValueTask DisposeAsync() => CloseAsync();
 }

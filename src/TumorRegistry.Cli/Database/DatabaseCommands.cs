@@ -1,7 +1,6 @@
 using System.CommandLine;
-using Npgsql;
 using TumorRegistry.Infrastructure.Cases;
-using TumorRegistry.Infrastructure.EventStore;
+using TumorRegistry.Infrastructure.Events;
 using TumorRegistry.Infrastructure.Migrations;
 using TumorRegistry.Infrastructure.Postgres;
 
@@ -31,14 +30,14 @@ public static class DatabaseCommands
         {
             await using var db = await RegistryDatabase.OpenAsync(ct: ct);
             await SchemaMigrator.MigrateAsync(db.ConnectionString, ct);
-            await using var dataSource = NpgsqlDataSource.Create(db.ConnectionString);
-            var (store, projections) = CaseProjections.CreateStore(dataSource);
-            var daemon = new ProjectionDaemon(store, projections);
-            var names = parse.GetValue(all) ? daemon.AllProjections.Select(p => p.Name).ToList()
+            var projections = CaseProjections.Create();
+            await using var store = RegistryStore.Create(db.ConnectionString, projections: projections);
+            var daemon = new ProjectionRebuilder(store, projections);
+            var names = parse.GetValue(all) ? daemon.All.Select(p => p.Name).ToList()
                 : parse.GetValue(name) is { } n ? [n] : [];
             if (names.Count == 0)
             {
-                Console.Error.WriteLine($"Name a projection or use --all. Known: {string.Join(", ", daemon.AllProjections.Select(p => p.Name))}");
+                Console.Error.WriteLine($"Name a projection or use --all. Known: {string.Join(", ", daemon.All.Select(p => p.Name))}");
                 return 2;
             }
             foreach (var projection in names)

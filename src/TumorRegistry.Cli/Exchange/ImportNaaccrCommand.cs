@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Npgsql;
 using TumorRegistry.Infrastructure.Cases;
-using TumorRegistry.Infrastructure.EventStore;
+using TumorRegistry.Infrastructure.Events;
 using TumorRegistry.Infrastructure.Exchange;
 using TumorRegistry.Infrastructure.Migrations;
 using TumorRegistry.Infrastructure.Postgres;
@@ -27,11 +27,10 @@ public static class ImportNaaccrCommand
             }
             await using var db = await RegistryDatabase.OpenAsync(ct: ct);
             await SchemaMigrator.MigrateAsync(db.ConnectionString, ct);
-            await using var dataSource = NpgsqlDataSource.Create(db.ConnectionString);
-            var (store, _) = CaseProjections.CreateStore(dataSource);
+            await using var store = RegistryStore.Create(db.ConnectionString);
             var label = parse.GetValue(source) ?? f.Name;
             await using var stream = f.OpenRead();
-            var result = await new NaaccrXmlImporter(store).ImportAsync(stream, label, new EventMetadata(parse.GetValue(user)!, $"Imported from {label}"), ct);
+            var result = await new NaaccrXmlImporter(new RegistryEvents(store)).ImportAsync(stream, label, new EventMetadata(parse.GetValue(user)!, $"Imported from {label}"), ct);
             if (!result.Succeeded)
             {
                 Console.Error.WriteLine($"{f.Name}: not imported, nothing stored. {result.Errors.Count} problem(s):");

@@ -1,7 +1,7 @@
 using System.Xml;
 using TumorRegistry.Domain.Exchange;
 using TumorRegistry.Infrastructure.Cases;
-using TumorRegistry.Infrastructure.EventStore;
+using TumorRegistry.Infrastructure.Events;
 using TumorRegistry.Standards.Xml;
 
 namespace TumorRegistry.Infrastructure.Exchange;
@@ -26,7 +26,7 @@ public sealed record NaaccrImportResult(int Patients, int Tumors, IReadOnlyList<
 /// in one transaction, so the read models are updated with the import and a failure leaves nothing half-written.
 /// Linking imported people to patients already in the registry is not done here (every record is a new patient).
 /// </summary>
-public sealed class NaaccrXmlImporter(EventStore.EventStore store)
+public sealed class NaaccrXmlImporter(RegistryEvents store)
 {
     public async Task<NaaccrImportResult> ImportAsync(Stream xml, string source, EventMetadata who, CancellationToken ct = default)
     {

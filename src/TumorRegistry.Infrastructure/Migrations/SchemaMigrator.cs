@@ -1,12 +1,15 @@
 using System.Reflection;
 using Npgsql;
+using TumorRegistry.Infrastructure.Events;
 
 namespace TumorRegistry.Infrastructure.Migrations;
 
 /// <summary>
-/// Applies the numbered SQL files embedded in this assembly (Migrations/NNNN_name.sql) in order, each in its
-/// own transaction, recording each in schema_migrations. A session advisory lock makes concurrent start-ups
-/// wait for each other instead of racing, so two processes starting at once leave one correct schema.
+/// Sets up the whole schema: Marten's (the <c>marten</c> schema: events, streams, daemon progress) through Weasel,
+/// then the numbered SQL files embedded in this assembly (Migrations/NNNN_name.sql) for the tables of our own, each
+/// in its own transaction and recorded in schema_migrations, then the one-time copy of the first event store into
+/// Marten. A session advisory lock makes concurrent start-ups wait for each other instead of racing, so two
+/// processes starting at once leave one correct schema.
 /// </summary>
 public static class SchemaMigrator
 {
@@ -25,6 +28,8 @@ public static class SchemaMigrator
         await Exec(conn, $"select pg_advisory_lock({LockKey})", ct);
         try
         {
+            await using (var store = RegistryStore.Create(connectionString))
+                await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync(JasperFx.AutoCreate.CreateOrUpdate);
             await Exec(conn, """
                 create table if not exists schema_migrations (
                     number int primary key,
@@ -49,6 +54,11 @@ public static class SchemaMigrator
                 }
                 await tx.CommitAsync(ct);
                 done.Add(m.Number);
+            }
+            await using (var tx = await conn.BeginTransactionAsync(ct))
+            {
+                await LegacyEventStore.CopyIntoMartenAsync(conn, tx, ct);
+                await tx.CommitAsync(ct);
             }
             return done;
         }

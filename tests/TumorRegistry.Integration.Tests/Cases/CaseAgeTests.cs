@@ -6,7 +6,7 @@ using TumorRegistry.Domain.Cases;
 using TumorRegistry.Domain.Events;
 using TumorRegistry.Incidence.AgeGroups;
 using TumorRegistry.Infrastructure.Cases;
-using TumorRegistry.Infrastructure.EventStore;
+using TumorRegistry.Infrastructure.Events;
 using TumorRegistry.Infrastructure.Migrations;
 using TumorRegistry.Integration.Tests.Api;
 using TumorRegistry.Integration.Tests.Infrastructure;
@@ -49,7 +49,7 @@ public sealed class CaseAgeTests(RegistryApiFactory registry) : IClassFixture<Re
         var before = await registry.RowsAsync("case_summary", "case_id");
         Assert.Equal((49, 49, 50), await AgesAsync());
         await registry.ExecAsync("delete from case_summary; delete from patients;");
-        var daemon = registry.Services.GetRequiredService<ProjectionDaemon>();
+        var daemon = registry.Services.GetRequiredService<ProjectionRebuilder>();
         await daemon.RebuildAsync(PatientsProjection.ProjectionName);
         await daemon.RebuildAsync(CaseSummaryProjection.ProjectionName);
         Assert.Equal(before, await registry.RowsAsync("case_summary", "case_id"));
@@ -151,7 +151,8 @@ public sealed class CaseAgeMigrationTests(DatabaseFixture db) : IClassFixture<Da
 
     private async Task WriteAsync(IEnumerable<(Guid Id, string? Item, string? Birth, string? Dx, string State)> cases)
     {
-        var (store, _) = CaseProjections.CreateStore(db.DataSource);
+        await using var marten = RegistryStore.Create(db.ConnectionString);
+        var store = new RegistryEvents(marten);
         var appends = new List<StreamAppend>();
         foreach (var c in cases)
         {

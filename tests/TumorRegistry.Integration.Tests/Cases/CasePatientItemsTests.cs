@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using TumorRegistry.Domain.Events;
 using TumorRegistry.Infrastructure.Cases;
-using TumorRegistry.Infrastructure.EventStore;
+using TumorRegistry.Infrastructure.Events;
 using TumorRegistry.Infrastructure.Migrations;
 using TumorRegistry.Integration.Tests.Api;
 using TumorRegistry.Integration.Tests.Infrastructure;
@@ -57,7 +57,7 @@ public sealed class CasePatientItemsTests(RegistryApiFactory registry) : IClassF
         var before = await registry.RowsAsync("case_summary", "case_id");
         Assert.Contains("\"patient_race1\": \"05\"", string.Join("\n", before));
         await registry.ExecAsync("delete from case_summary; delete from patients;");
-        var daemon = registry.Services.GetRequiredService<ProjectionDaemon>();
+        var daemon = registry.Services.GetRequiredService<ProjectionRebuilder>();
         await daemon.RebuildAsync(PatientsProjection.ProjectionName);
         await daemon.RebuildAsync(CaseSummaryProjection.ProjectionName);
         Assert.Equal(before, await registry.RowsAsync("case_summary", "case_id"));
@@ -152,7 +152,8 @@ public sealed class CasePatientItemsMigrationTests(DatabaseFixture db) : IClassF
     private async Task WriteAsync(IEnumerable<(Guid Id, string? Sex, string? V26, string? Race1, string? Origin)> patients,
         IEnumerable<(Guid Id, Guid Patient)> cases)
     {
-        var (store, _) = CaseProjections.CreateStore(db.DataSource);
+        await using var marten = RegistryStore.Create(db.ConnectionString);
+        var store = new RegistryEvents(marten);
         var appends = new List<StreamAppend>();
         foreach (var p in patients)
         {

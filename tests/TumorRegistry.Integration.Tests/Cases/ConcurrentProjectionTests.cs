@@ -1,7 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using TumorRegistry.Infrastructure.Cases;
-using TumorRegistry.Infrastructure.EventStore;
+using TumorRegistry.Infrastructure.Events;
 using TumorRegistry.Integration.Tests.Api;
 
 namespace TumorRegistry.Integration.Tests.Cases;
@@ -31,7 +31,7 @@ public sealed class ConcurrentProjectionTests(RegistryApiFactory registry) : ICl
             Assert.Equal(expected, await registry.StatusAsync(caseId));
         }
         var live = await registry.RowsAsync("case_summary", "case_id");
-        await registry.Services.GetRequiredService<ProjectionDaemon>().RebuildAsync(CaseSummaryProjection.ProjectionName);
+        await registry.Services.GetRequiredService<ProjectionRebuilder>().RebuildAsync(CaseSummaryProjection.ProjectionName);
         Assert.Equal(live, await registry.RowsAsync("case_summary", "case_id"));
     }
 }

@@ -2,7 +2,7 @@ using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using TumorRegistry.Infrastructure.Cases;
-using TumorRegistry.Infrastructure.EventStore;
+using TumorRegistry.Infrastructure.Events;
 using TumorRegistry.Integration.Tests.Api;
 
 namespace TumorRegistry.Integration.Tests.Cases;
@@ -59,7 +59,7 @@ public sealed class RebuildTests(RegistryApiFactory registry) : IClassFixture<Re
 
         // Rebuild both from the events (the tables emptied first, so nothing survives from before).
         await registry.ExecAsync("delete from case_summary; delete from patients;");
-        var daemon = registry.Services.GetRequiredService<ProjectionDaemon>();
+        var daemon = registry.Services.GetRequiredService<ProjectionRebuilder>();
         await daemon.RebuildAsync(PatientsProjection.ProjectionName);
         await daemon.RebuildAsync(CaseSummaryProjection.ProjectionName);
         Assert.Equal(patientsBefore, await registry.RowsAsync("patients", "patient_id"));

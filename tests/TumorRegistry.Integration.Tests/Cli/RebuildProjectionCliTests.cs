@@ -1,7 +1,7 @@
 using Npgsql;
 using TumorRegistry.Domain.Events;
 using TumorRegistry.Infrastructure.Cases;
-using TumorRegistry.Infrastructure.EventStore;
+using TumorRegistry.Infrastructure.Events;
 using TumorRegistry.Integration.Tests.Infrastructure;
 
 namespace TumorRegistry.Integration.Tests.Cli;
@@ -13,7 +13,8 @@ public sealed class RebuildProjectionCliTests
     {
         var cs = await TestPostgres.CreateDatabaseAsync();
         await using var ds = NpgsqlDataSource.Create(cs);
-        var (store, _) = CaseProjections.CreateStore(ds);
+        await using var marten = RegistryStore.Create(cs);
+        var store = new RegistryEvents(marten);
         var who = new EventMetadata("ctr.smith", "abstracted from path report");
         for (var i = 0; i < 5; i++)
         {

@@ -1,6 +1,5 @@
-using TumorRegistry.Infrastructure.EventStore;
+using TumorRegistry.Infrastructure.Events;
 using TumorRegistry.Integration.Tests.Infrastructure;
-using Store = TumorRegistry.Infrastructure.EventStore.EventStore;
 
 namespace TumorRegistry.Integration.Tests.EventStore;
 
@@ -9,7 +8,7 @@ public sealed class ConcurrencyTests(DatabaseFixture db) : IClassFixture<Databas
     [Fact]
     public async Task Fifty_writers_appending_with_the_version_they_read_either_commit_or_get_the_concurrency_error()
     {
-        var store = new Store(db.DataSource, TestEvents.Registry());
+        var store = new RegistryEvents(TestEvents.Store(db.ConnectionString));
         var id = Guid.NewGuid();
         await store.AppendAsync(new StreamAppend(id, "tumor", 0, [new CounterBumped(0)]), TestEvents.Registrar());
 
@@ -41,7 +40,7 @@ public sealed class ConcurrencyTests(DatabaseFixture db) : IClassFixture<Databas
     [Fact]
     public async Task Writers_that_retry_on_conflict_all_land_exactly_once()
     {
-        var store = new Store(db.DataSource, TestEvents.Registry());
+        var store = new RegistryEvents(TestEvents.Store(db.ConnectionString));
         var id = Guid.NewGuid();
         await store.AppendAsync(new StreamAppend(id, "tumor", 0, [new CounterBumped(0)]), TestEvents.Registrar());
         await Task.WhenAll(Enumerable.Range(1, 20).Select(writer => Task.Run(async () =>

@@ -1,147 +1,160 @@
+using JasperFx.Events;
+using JasperFx.Events.Projections;
+using Marten;
 using Npgsql;
-using TumorRegistry.Infrastructure.EventStore;
+using TumorRegistry.Infrastructure.Cases;
+using TumorRegistry.Infrastructure.Events;
 using TumorRegistry.Integration.Tests.Infrastructure;
-using Store = TumorRegistry.Infrastructure.EventStore.EventStore;
 
 namespace TumorRegistry.Integration.Tests.EventStore;
 
-/// <summary>Records every event it sees once; a second application of the same event violates the key.</summary>
-public sealed class SeenEventsProjection(string name) : IProjection
+/// <summary>Records every event it sees once, keyed by its global sequence: a second application violates the key.</summary>
+public sealed class SeenEventsProjection(string name, ProjectionLifecycle lifecycle) : RegistryProjection
 {
-    public string Name => name;
-    private string Table => "seen_" + name;
+    public override string Name => name;
+    public override string Table => "seen_" + name;
+    public override ProjectionLifecycle Lifecycle => lifecycle;
 
     public async Task EnsureTableAsync(NpgsqlDataSource ds)
     {
-        await using var cmd = ds.CreateCommand($"create table if not exists {Table} (seq bigint primary key, stream_id uuid not null, value int not null)");
+        await using var cmd = ds.CreateCommand($"create table if not exists {Table} (event_id uuid primary key, seq bigint, stream_id uuid not null, value int not null)");
         await cmd.ExecuteNonQueryAsync();
     }
 
-    public async Task ApplyAsync(NpgsqlConnection conn, NpgsqlTransaction tx, IReadOnlyList<StoredEvent> events, CancellationToken ct)
+    public override Task ApplyAsync(IDocumentOperations ops, IReadOnlyList<IEvent> events, CancellationToken ct)
     {
         foreach (var e in events)
-        {
-            if (e.Data is not CounterBumped bump) continue;
-            await using var cmd = new NpgsqlCommand($"insert into {Table}(seq, stream_id, value) values ($1, $2, $3)", conn, tx);
-            cmd.Parameters.AddWithValue(e.Sequence);
-            cmd.Parameters.AddWithValue(e.StreamId);
-            cmd.Parameters.AddWithValue(bump.By);
-            await cmd.ExecuteNonQueryAsync(ct);
-        }
+            if (e.Data is CounterBumped bump)
+                ops.QueueSqlCommand($"insert into {Table}(event_id, stream_id, value) values (?, ?, ?)", e.Id, e.StreamId, bump.By);
+        return Task.CompletedTask;
     }
 
-    public async Task ResetAsync(NpgsqlConnection conn, NpgsqlTransaction tx, CancellationToken ct)
+    public async Task<List<(Guid Event, Guid Stream, int Value)>> RowsAsync(NpgsqlDataSource ds)
     {
-        await using var cmd = new NpgsqlCommand($"truncate {Table}", conn, tx);
-        await cmd.ExecuteNonQueryAsync(ct);
-    }
-
-    public async Task<List<(long Seq, Guid Stream, int Value)>> RowsAsync(NpgsqlDataSource ds)
-    {
-        var rows = new List<(long, Guid, int)>();
-        await using var cmd = ds.CreateCommand($"select seq, stream_id, value from {Table} order by seq");
+        var rows = new List<(Guid, Guid, int)>();
+        await using var cmd = ds.CreateCommand($"select event_id, stream_id, value from {Table} order by event_id");
         await using var r = await cmd.ExecuteReaderAsync();
-        while (await r.ReadAsync()) rows.Add((r.GetInt64(0), r.GetGuid(1), r.GetInt32(2)));
+        while (await r.ReadAsync()) rows.Add((r.GetGuid(0), r.GetGuid(1), r.GetInt32(2)));
         return rows;
     }
 }
 
-public sealed class ProjectionDaemonTests(DatabaseFixture db) : IClassFixture<DatabaseFixture>
+public sealed class ProjectionDaemonTests
 {
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+
     [Fact]
-    public async Task An_async_projection_fed_during_concurrent_out_of_order_commits_equals_its_rebuild()
+    public async Task Async_projections_fed_during_concurrent_out_of_order_commits_apply_each_event_once_and_equal_their_rebuild()
     {
-        var live = new SeenEventsProjection("live");
-        var rebuilt = new SeenEventsProjection("rebuilt");
-        await live.EnsureTableAsync(db.DataSource);
-        await rebuilt.EnsureTableAsync(db.DataSource);
-        var store = new Store(db.DataSource, TestEvents.Registry());
-        var daemon = new ProjectionDaemon(store, [new(live, ProjectionLifecycle.Async), new(rebuilt, ProjectionLifecycle.Async)], batchSize: 37);
+        // Its own database: the counts and the rebuild take in every event in it.
+        var cs = await TestPostgres.CreateDatabaseAsync();
+        await using var ds = NpgsqlDataSource.Create(cs);
+        var live = new SeenEventsProjection("live", ProjectionLifecycle.Async);
+        await live.EnsureTableAsync(ds);
+        RegistryProjection[] projections = [live, new RegistrarActivityProjection()];
+        await using var store = TestEvents.Store(cs, projections: projections);
+        var events = new RegistryEvents(store);
+        using var daemon = await store.BuildProjectionDaemonAsync();
+        await daemon.StartAllAsync();
 
-        using var stop = new CancellationTokenSource();
-        var running = Task.Run(() => new ProjectionDaemon(store, [new(live, ProjectionLifecycle.Async)], batchSize: 37)
-            .RunAsync(TimeSpan.FromMilliseconds(2), stop.Token));
-
-        // 8 writers; each holds its transaction open a random while after taking sequence numbers, so
-        // commits land out of sequence order while the daemon is reading.
+        // 8 writers; each holds its transaction open a random while after its events took sequence numbers, so commits
+        // land out of sequence order while the daemon reads; one in ten rolls back and leaves a gap.
         var writers = Enumerable.Range(0, 8).Select(w => Task.Run(async () =>
         {
             var random = new Random(w);
             for (var i = 0; i < 40; i++)
             {
-                await using var conn = await db.DataSource.OpenConnectionAsync();
-                await using var tx = await conn.BeginTransactionAsync();
-                await store.AppendInTransactionAsync(conn, tx,
+                await using var write = await events.OpenWriteSessionAsync();
+                await events.AppendInSessionAsync(write.Session,
                     [new StreamAppend(Guid.NewGuid(), "t", StreamAppend.NoStream, [new CounterBumped(w * 1000 + i), new CounterBumped(-1)])],
-                    TestEvents.Registrar());
+                    new EventMetadata($"ctr.writer{w}", "load"));
                 await Task.Delay(random.Next(0, 15));
-                if (random.Next(10) == 0) await tx.RollbackAsync(); else await tx.CommitAsync();
+                if (random.Next(10) != 0) await write.CommitAsync();
             }
         })).ToArray();
         await Task.WhenAll(writers);
-        await daemon.CatchUpAsync();
-        await stop.CancelAsync();
-        await running;
-        await daemon.CatchUpAsync();
+        await daemon.WaitForNonStaleData(Patience);
 
-        await daemon.RebuildAsync("rebuilt");
-        var liveRows = await live.RowsAsync(db.DataSource);
-        var rebuiltRows = await rebuilt.RowsAsync(db.DataSource);
-        var committedEvents = (await store.ReadAllAsync(0, int.MaxValue)).Count(e => e.Data is CounterBumped);
+        var committed = (long)(await ScalarAsync(ds, "select count(*) from marten.mt_events"))!;
+        var liveRows = await live.RowsAsync(ds);
+        Assert.True(committed > 400, $"expected most of 640 events committed, got {committed}");
+        Assert.Equal(committed, liveRows.Count);
+        Assert.Equal(committed, (long)(await ScalarAsync(ds, "select sum(events) from registrar_activity"))!);
+        var activity = await ScalarAsync(ds, "select string_agg(registrar || ':' || events, ',' order by registrar) from registrar_activity");
 
-        Assert.True(committedEvents > 400, $"expected most of 640 events committed, got {committedEvents}");
-        Assert.Equal(committedEvents, liveRows.Count);
-        Assert.Equal(rebuiltRows, liveRows);
+        await daemon.StopAllAsync();
+        var rebuilder = new ProjectionRebuilder(store, projections);
+        await rebuilder.RebuildAsync("live");
+        await rebuilder.RebuildAsync(RegistrarActivityProjection.ProjectionName);
+        Assert.Equal(liveRows, await live.RowsAsync(ds));
+        Assert.Equal(activity, await ScalarAsync(ds, "select string_agg(registrar || ':' || events, ',' order by registrar) from registrar_activity"));
     }
 
     [Fact]
-    public async Task The_daemon_waits_for_a_transaction_holding_an_earlier_sequence_number()
+    public async Task The_daemon_does_not_skip_an_event_whose_transaction_commits_late()
     {
-        var seen = new SeenEventsProjection("gap");
-        await seen.EnsureTableAsync(db.DataSource);
-        var store = new Store(db.DataSource, TestEvents.Registry());
-        var daemon = new ProjectionDaemon(store, [new(seen, ProjectionLifecycle.Async)]);
-        await daemon.CatchUpAsync();
+        var cs = await TestPostgres.CreateDatabaseAsync();
+        await using var ds = NpgsqlDataSource.Create(cs);
+        var seen = new SeenEventsProjection("gap", ProjectionLifecycle.Async);
+        await seen.EnsureTableAsync(ds);
+        await using var store = TestEvents.Store(cs, projections: [seen]);
+        var events = new RegistryEvents(store);
+        using var daemon = await store.BuildProjectionDaemonAsync();
+        await daemon.StartAllAsync();
 
-        // A takes the lower sequence number but commits last.
-        await using var connA = await db.DataSource.OpenConnectionAsync();
-        await using var txA = await connA.BeginTransactionAsync();
-        var a = await store.AppendInTransactionAsync(connA, txA, [new StreamAppend(Guid.NewGuid(), "t", 0, [new CounterBumped(1)])], TestEvents.Registrar());
-        var b = await store.AppendAsync(new StreamAppend(Guid.NewGuid(), "t", 0, [new CounterBumped(2)]), TestEvents.Registrar());
-        Assert.True(a[0].Sequence < b[0].Sequence);
+        // A takes the lower sequence number but commits last, after B's event is long visible.
+        await using var a = await events.OpenWriteSessionAsync();
+        await events.AppendInSessionAsync(a.Session, [new StreamAppend(Guid.NewGuid(), "t", 0, [new CounterBumped(1)])], TestEvents.Registrar());
+        await events.AppendAsync(new StreamAppend(Guid.NewGuid(), "t", 0, [new CounterBumped(2)]), TestEvents.Registrar());
+        await Task.Delay(TimeSpan.FromSeconds(5));
+        await a.CommitAsync();
 
-        var mark = await daemon.SafeHighWaterMarkAsync(TimeSpan.FromMilliseconds(100));
-        Assert.True(mark < a[0].Sequence, "the mark must not pass an event whose transaction is still open");
-        await daemon.CatchUpAsync();
-        Assert.Empty(await seen.RowsAsync(db.DataSource));
-
-        await txA.CommitAsync();
-        await daemon.CatchUpAsync();
-        Assert.Equal([1, 2], (await seen.RowsAsync(db.DataSource)).Select(r => r.Value));
+        await WaitUntilAsync(async () => (await seen.RowsAsync(ds)).Count >= 2);
+        Assert.Equal([1, 2], (await seen.RowsAsync(ds)).Select(r => r.Value).Order());
     }
 
     [Fact]
     public async Task An_inline_projection_is_written_in_the_append_transaction_and_rebuilds_the_same()
     {
-        // Its own database: a rebuild replays every event in it, so no other test's events may be there.
-        await using var ds = NpgsqlDataSource.Create(await TestPostgres.CreateDatabaseAsync());
-        var inline = new SeenEventsProjection("inline");
+        var cs = await TestPostgres.CreateDatabaseAsync();
+        await using var ds = NpgsqlDataSource.Create(cs);
+        var inline = new SeenEventsProjection("inline", ProjectionLifecycle.Inline);
         await inline.EnsureTableAsync(ds);
-        var registrations = new ProjectionRegistration[] { new(inline, ProjectionLifecycle.Inline) };
-        var store = new Store(ds, TestEvents.Registry(), registrations);
+        await using var store = TestEvents.Store(cs, projections: [inline]);
+        var events = new RegistryEvents(store);
         for (var i = 0; i < 30; i++)
-            await store.AppendAsync(new StreamAppend(Guid.NewGuid(), "t", 0, [new CounterBumped(i)]), TestEvents.Registrar());
+            await events.AppendAsync(new StreamAppend(Guid.NewGuid(), "t", 0, [new CounterBumped(i)]), TestEvents.Registrar());
         await Assert.ThrowsAsync<ConcurrencyException>(async () =>
         {
             var id = Guid.NewGuid();
-            await store.AppendAsync(new StreamAppend(id, "t", 0, [new CounterBumped(99)]), TestEvents.Registrar());
-            await store.AppendAsync(new StreamAppend(id, "t", 0, [new CounterBumped(100)]), TestEvents.Registrar());
+            await events.AppendAsync(new StreamAppend(id, "t", 0, [new CounterBumped(99)]), TestEvents.Registrar());
+            await events.AppendAsync(new StreamAppend(id, "t", 0, [new CounterBumped(100)]), TestEvents.Registrar());
         });
+        // Rolled back with its transaction: neither the events nor the projection's row remain.
+        await using (var rolledBack = await events.OpenWriteSessionAsync())
+            await events.AppendInSessionAsync(rolledBack.Session, [new StreamAppend(Guid.NewGuid(), "t", 0, [new CounterBumped(101)])], TestEvents.Registrar());
 
         var before = await inline.RowsAsync(ds);
+        Assert.Equal(31, before.Count);
         Assert.Contains(before, r => r.Value == 99);
-        Assert.DoesNotContain(before, r => r.Value == 100);
-        await new ProjectionDaemon(store, registrations).RebuildAsync("inline");
+        Assert.DoesNotContain(before, r => r.Value is 100 or 101);
+        await new ProjectionRebuilder(store, [inline]).RebuildAsync("inline");
         Assert.Equal(before, await inline.RowsAsync(ds));
+    }
+
+    private static async Task<object?> ScalarAsync(NpgsqlDataSource ds, string sql)
+    {
+        await using var cmd = ds.CreateCommand(sql);
+        return await cmd.ExecuteScalarAsync();
+    }
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
+    {
+        var until = DateTime.UtcNow + Patience;
+        while (!await condition())
+        {
+            if (DateTime.UtcNow > until) return;
+            await Task.Delay(100);
+        }
     }
 }

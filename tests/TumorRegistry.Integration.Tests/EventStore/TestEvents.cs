@@ -1,4 +1,5 @@
-using TumorRegistry.Infrastructure.EventStore;
+using Marten;
+using TumorRegistry.Infrastructure.Events;
 
 namespace TumorRegistry.Integration.Tests.EventStore;
 
@@ -7,9 +8,15 @@ public sealed record CounterBumped(int By);
 
 public static class TestEvents
 {
-    public static EventTypeRegistry Registry() => new EventTypeRegistry()
-        .Register<ItemRecorded>("ItemRecorded")
-        .Register<CounterBumped>("CounterBumped");
+    /// <summary>The registry's Marten set-up plus these test events (and whatever else the test adds).</summary>
+    public static DocumentStore Store(string connectionString, TimeProvider? clock = null,
+        IEnumerable<RegistryProjection>? projections = null, Action<StoreOptions>? extra = null) =>
+        RegistryStore.Create(connectionString, clock, projections ?? [], o =>
+        {
+            o.Events.MapEventType<ItemRecorded>("ItemRecorded");
+            o.Events.MapEventType<CounterBumped>("CounterBumped");
+            extra?.Invoke(o);
+        });
 
     public static EventMetadata Registrar(string reason = "abstracted") => new("ctr.jones", reason, Guid.NewGuid());
 }

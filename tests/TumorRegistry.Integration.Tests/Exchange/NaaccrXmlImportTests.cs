@@ -47,14 +47,14 @@ public sealed class NaaccrXmlImportTests(RegistryApiFactory api) : IClassFixture
         var ns = xml.Root!.Name.Namespace;
         // Patient record 3 carries a tumor item at patient level: the file must not load at all.
         xml.Root.Elements(ns + "Patient").ElementAt(2).AddFirst(new XElement(ns + "Item", new XAttribute("naaccrId", "primarySite"), "C509"));
-        var streams = await CountAsync("select count(*) from streams");
+        var streams = await CountAsync("select count(*) from marten.mt_streams");
 
         var response = await Post(xml.ToString(), "ctr.import");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.True(problem.GetProperty("errors").TryGetProperty("patient[3].primarySite", out _), problem.ToString());
-        Assert.Equal(streams, await CountAsync("select count(*) from streams"));
+        Assert.Equal(streams, await CountAsync("select count(*) from marten.mt_streams"));
     }
 
     [Fact]

@@ -6,7 +6,7 @@ using TumorRegistry.Incidence.Populations;
 using TumorRegistry.Incidence.Standards;
 using TumorRegistry.Incidence.Tables;
 using TumorRegistry.Infrastructure.Cases;
-using TumorRegistry.Infrastructure.EventStore;
+using TumorRegistry.Infrastructure.Events;
 using TumorRegistry.Infrastructure.Incidence;
 using TumorRegistry.Standards;
 
@@ -79,7 +79,8 @@ public static class IncidenceScenario
     public static async Task LoadAsync(string connectionString)
     {
         await using var db = NpgsqlDataSource.Create(connectionString);
-        var (store, _) = CaseProjections.CreateStore(db);
+        await using var marten = RegistryStore.Create(connectionString);
+        var store = new RegistryEvents(marten);
         var appends = new List<StreamAppend>();
         var duplicates = new List<StreamAppend>();
         Guid? firstCase = null;

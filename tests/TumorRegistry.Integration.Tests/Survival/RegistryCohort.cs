@@ -1,7 +1,7 @@
 using Npgsql;
 using TumorRegistry.Domain.Events;
 using TumorRegistry.Infrastructure.Cases;
-using TumorRegistry.Infrastructure.EventStore;
+using TumorRegistry.Infrastructure.Events;
 using TumorRegistry.Survival.Timing;
 
 namespace TumorRegistry.Integration.Tests.Survival;
@@ -103,7 +103,8 @@ public static class RegistryCohort
     public static async Task WriteAsync(string connectionString, IEnumerable<TestCase> cases)
     {
         await using var dataSource = NpgsqlDataSource.Create(connectionString);
-        var (store, _) = CaseProjections.CreateStore(dataSource);
+        await using var marten = RegistryStore.Create(connectionString);
+        var store = new RegistryEvents(marten);
         var who = new EventMetadata("ctr.survival-test", "test cohort");
         foreach (var c in cases)
         {

@@ -2,7 +2,7 @@ using MediatR;
 using TumorRegistry.Domain.Events;
 using TumorRegistry.Domain.Items;
 using TumorRegistry.Infrastructure.Cases;
-using TumorRegistry.Infrastructure.EventStore;
+using TumorRegistry.Infrastructure.Events;
 
 namespace TumorRegistry.Api.Cases.CaseHistory;
 

@@ -3,7 +3,7 @@ using TumorRegistry.Domain;
 using TumorRegistry.Domain.Cases;
 using TumorRegistry.Domain.Patients;
 using TumorRegistry.Infrastructure.Cases;
-using TumorRegistry.Infrastructure.EventStore;
+using TumorRegistry.Infrastructure.Events;
 
 namespace TumorRegistry.Api.Cases.Shared;
 
@@ -48,7 +48,7 @@ public sealed class CaseWriter(CaseRepository repository, UnitOfWork unitOfWork,
         if (!decision.Accepted) return new CommandResult.Refused(decision.Errors);
         var metadata = new EventMetadata(command.Registrar!, command.Reason, command.CorrelationId);
         var version = await repository.AppendAsync(command.StreamId, streamType, expectedVersion, decision.Events, metadata,
-            unitOfWork.Connection, unitOfWork.Transaction, ct);
+            unitOfWork.Session, ct);
         return new CommandResult.Accepted(command.StreamId, version, expectedVersion == StreamAppend.NoStream);
     }
 }

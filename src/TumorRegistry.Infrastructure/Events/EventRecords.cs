@@ -1,6 +1,7 @@
-namespace TumorRegistry.Infrastructure.EventStore;
+namespace TumorRegistry.Infrastructure.Events;
 
-/// <summary>Who did it and why: stored beside every event, never inside the event's data.</summary>
+/// <summary>Who did it and why: stored in Marten's event metadata (user name, correlation and causation ids, a
+/// <c>reason</c> header), never inside the event's data.</summary>
 public sealed record EventMetadata(
     string User,
     string? Reason = null,
@@ -41,10 +42,4 @@ public sealed class ConcurrencyException(Guid streamId, int expectedVersion, int
 public sealed class StreamNotFoundException(Guid streamId) : Exception($"Stream {streamId} does not exist.")
 {
     public Guid StreamId { get; } = streamId;
-}
-
-public sealed class UnknownEventTypeException(string typeName)
-    : Exception($"Event type '{typeName}' is not registered; register it (and any upcaster) before reading.")
-{
-    public string TypeName { get; } = typeName;
 }
