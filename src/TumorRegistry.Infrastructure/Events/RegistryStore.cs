@@ -49,6 +49,11 @@ public static class RegistryStore
     /// <summary>A store outside dependency injection (CLI, tests, benchmarks).</summary>
     public static DocumentStore Create(string connectionString, TimeProvider? clock = null,
         IEnumerable<RegistryProjection>? projections = null, Action<StoreOptions>? extra = null) =>
-        DocumentStore.For(o => Configure(o, connectionString, clock ?? TimeProvider.System,
-            projections ?? Cases.CaseProjections.Create(clock), extra));
+        DocumentStore.For(o =>
+        {
+            Configure(o, connectionString, clock ?? TimeProvider.System, projections ?? Cases.CaseProjections.Create(clock), extra);
+            // Outside a host nothing runs the daemon by itself; saying so keeps Marten from printing a warning on
+            // standard output (the CLI writes reports there). Rebuilds build their own daemon.
+            o.Projections.AsyncMode = JasperFx.Events.Daemon.DaemonMode.Solo;
+        });
 }
