@@ -104,8 +104,10 @@ public sealed class RegistryEvents(IDocumentStore store)
     {
         await using var query = store.QuerySession();
         var state = await query.Events.FetchStreamStateAsync(streamId, ct);
-        return state is null ? null
-            : new StreamInfo(state.Id, StreamTypeOf(state.AggregateType), (int)state.Version, state.Created, state.IsArchived);
+        if (state is null) return null;
+        // Marten resolves mt_streams.type to a CLR type only once this process has started such a stream; read the name.
+        var type = (await query.AdvancedSql.QueryAsync<string>($"select type from {RegistryStore.Schema}.mt_streams where id = ?", ct, streamId)).Single();
+        return new StreamInfo(state.Id, StreamTypeOf(type), (int)state.Version, state.Created, state.IsArchived);
     }
 
     /// <summary>
@@ -126,13 +128,16 @@ public sealed class RegistryEvents(IDocumentStore store)
         return events.Select(e => ToStored(e, (int)e.Version)).ToList();
     }
 
-    /// <summary>Events after <paramref name="afterSequence"/>, in global order.</summary>
+    /// <summary>
+    /// Events after <paramref name="afterSequence"/>, in global order, without the tombstones Marten writes where a
+    /// failed append had taken sequence numbers.
+    /// </summary>
     public async Task<IReadOnlyList<StoredEvent>> ReadAllAsync(long afterSequence, int maxCount, CancellationToken ct = default)
     {
         await using var query = store.QuerySession();
         var events = await query.Events.QueryAllRawEvents().Where(e => e.Sequence > afterSequence && e.MaybeArchived())
             .OrderBy(e => e.Sequence).Take(maxCount).ToListAsync(ct);
-        return events.Select(e => ToStored(e, (int)e.Version)).ToList();
+        return events.Where(e => e.Data is not Tombstone).Select(e => ToStored(e, (int)e.Version)).ToList();
     }
 
     /// <summary>Archives a stream: its events stay, default reads and projections skip it. Nothing is deleted.</summary>
@@ -196,10 +201,12 @@ public sealed class RegistryEvents(IDocumentStore store)
         _ => null,
     };
 
-    private static string StreamTypeOf(Type? aggregateType) =>
-        aggregateType == typeof(Patient) ? Cases.StreamTypes.Patient
-        : aggregateType == typeof(TumorCase) ? Cases.StreamTypes.Tumor
-        : aggregateType?.Name ?? "";
+    private static string StreamTypeOf(string? martenType) => martenType switch
+    {
+        "patient" => Cases.StreamTypes.Patient,
+        "tumor_case" => Cases.StreamTypes.Tumor,
+        _ => martenType ?? "",
+    };
 }
 
 /// <summary>A Marten session on its own connection and open transaction; disposing without commit rolls back.</summary>

@@ -75,7 +75,7 @@ public sealed class ProjectionDaemonTests
         await Task.WhenAll(writers);
         await daemon.WaitForNonStaleData(Patience);
 
-        var committed = (long)(await ScalarAsync(ds, "select count(*) from marten.mt_events"))!;
+        var committed = (long)(await ScalarAsync(ds, "select count(*) from marten.mt_events where type <> 'tombstone'"))!;
         var liveRows = await live.RowsAsync(ds);
         Assert.True(committed > 400, $"expected most of 640 events committed, got {committed}");
         Assert.Equal(committed, liveRows.Count);

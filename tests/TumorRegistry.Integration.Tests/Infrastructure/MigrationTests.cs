@@ -17,6 +17,9 @@ public sealed class MigrationTests
         Assert.Empty(second);
         Assert.Equal(schema, await SchemaFingerprintAsync(cs));
         Assert.Equal(SchemaMigrator.All.Count, await CountAsync(cs, "select count(*) from schema_migrations"));
+        // Marten's event tables are part of the schema set-up.
+        Assert.Equal(0, await CountAsync(cs, "select count(*) from marten.mt_events"));
+        Assert.Equal(0, await CountAsync(cs, "select count(*) from marten.mt_streams"));
     }
 
     [Fact]
@@ -56,8 +59,12 @@ public sealed class MigrationTests
         await using var conn = new NpgsqlConnection(cs);
         await conn.OpenAsync();
         await using var cmd = new NpgsqlCommand("""
-            select string_agg(table_name || '.' || column_name || ':' || data_type, ',' order by table_name, column_name)
-            from information_schema.columns where table_schema = 'public'
+            select (select string_agg(table_schema || '.' || table_name || '.' || column_name || ':' || data_type, ','
+                        order by table_schema, table_name, column_name)
+                    from information_schema.columns where table_schema in ('public', 'marten'))
+                || ' | ' || (select string_agg(routine_name, ',' order by routine_name) from information_schema.routines
+                    where routine_schema = 'marten')
+                || ' | ' || (select string_agg(indexname, ',' order by indexname) from pg_indexes where schemaname in ('public', 'marten'))
             """, conn);
         return (string)(await cmd.ExecuteScalarAsync())!;
     }
