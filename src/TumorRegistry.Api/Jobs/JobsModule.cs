@@ -52,8 +52,8 @@ public static class JobsModule
             QueuePollInterval = settings.QueuePollInterval,
             DistributedLockTimeout = settings.DistributedLockTimeout,
         };
-        // The installer checks, then creates (schema, tables) without a lock, so two processes starting at once on a new
-        // database can both try and one fails: they take turns under a session advisory lock.
+        // The installer checks, then creates (schema, tables, version rows) without a lock of its own; processes starting
+        // at once on a new database take turns under a session advisory lock rather than rely on how such a race ends.
         using var conn = new NpgsqlConnection(connectionString);
         conn.Open();
         Exec(conn, $"select pg_advisory_lock({SchemaLockKey})");

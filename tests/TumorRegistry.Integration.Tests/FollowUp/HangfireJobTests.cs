@@ -126,7 +126,12 @@ public sealed class HangfireJobTests
     {
         var cs = await TestPostgres.CreateDatabaseAsync(migrate: false);
         var settings = new JobSettings();
-        var storages = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => JobsModule.CreateStorage(cs, settings))));
+        using var start = new Barrier(6);
+        var storages = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => Task.Factory.StartNew(() =>
+        {
+            start.SignalAndWait();
+            return JobsModule.CreateStorage(cs, settings);
+        }, TaskCreationOptions.LongRunning)));
         await using var db = NpgsqlDataSource.Create(cs);
         Assert.Equal(1, await CountAsync(db, "select count(*) from hangfire.schema"));
         foreach (var storage in storages)
