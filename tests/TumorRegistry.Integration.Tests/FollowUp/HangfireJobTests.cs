@@ -73,18 +73,16 @@ public sealed class HangfireJobTests
             Assert.StartsWith("one:", BlockingJob.Runs(key)[0]);
 
             two.Start();
-            // While server one lives it keeps renewing the job (sliding invisibility), so the job outlives the 4 s timeout
+            // While server one lives it keeps renewing the job (sliding invisibility), so the job outlives the 5 s timeout
             // without being fetched again. Absence can only be watched for a while: twice the timeout.
-            await Task.Delay(TimeSpan.FromSeconds(8));
+            await Task.Delay(TimeSpan.FromSeconds(10));
             Assert.Single(BlockingJob.Runs(key));
 
-            var killed = Stopwatch.StartNew();
-            one.Kill();
+            one.Kill(); // then server two takes the job once the timeout has passed: within Patience, not 30 minutes
             await WaitUntilAsync(() => Task.FromResult(BlockingJob.Runs(key).Count == 2), "the job run again after server one died");
             Assert.StartsWith("two:", BlockingJob.Runs(key)[1]);
             await WaitUntilAsync(async () => await TextAsync(db, $"select statename from hangfire.job where id = {id}") == "Succeeded",
                 "the job succeeded on server two");
-            Assert.True(killed.Elapsed < TimeSpan.FromSeconds(20), $"picked up {killed.Elapsed} after the kill");
             gate.Set(); // the dead server's thread returns; the job is already done, so its late result changes nothing
             await WaitUntilAsync(() => Task.FromResult(BlockingJob.Returned.Count(k => k == key) == 2), "the abandoned run returned");
             Assert.Equal("Succeeded", await TextAsync(db, $"select statename from hangfire.job where id = {id}"));

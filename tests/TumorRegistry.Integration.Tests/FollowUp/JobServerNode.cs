@@ -21,7 +21,7 @@ public sealed class JobServerNode : IAsyncDisposable
     /// <summary>Short timeouts, so that a dead node's job is picked up in seconds (production: minutes).</summary>
     public static readonly Dictionary<string, string?> FastSettings = new()
     {
-        ["Jobs:InvisibilityTimeout"] = "00:00:04",
+        ["Jobs:InvisibilityTimeout"] = "00:00:05",
         ["Jobs:QueuePollInterval"] = "00:00:00.200",
         ["Jobs:SchedulePollingInterval"] = "00:00:00.200",
         ["Jobs:ShutdownTimeout"] = "00:00:01",
