@@ -6,6 +6,7 @@ using TumorRegistry.Api.FollowUp;
 using TumorRegistry.Api.FollowUp.Jobs;
 using TumorRegistry.Api.Health;
 using TumorRegistry.Api.Incidence;
+using TumorRegistry.Api.Jobs;
 using TumorRegistry.Api.Survival;
 using TumorRegistry.Infrastructure.Migrations;
 using TumorRegistry.Infrastructure.Postgres;
@@ -28,7 +29,7 @@ builder.Services.AddSurvival();
 builder.Services.AddDemo();
 builder.Services.AddExchange();
 builder.Services.AddFollowUp();
-builder.Services.AddFollowUpJobs(builder.Configuration, database.ConnectionString);
+builder.Services.AddJobs(builder.Configuration, database.ConnectionString).AddFollowUpJobs(builder.Configuration);
 
 var app = builder.Build();
 app.UseExceptionHandler();
@@ -40,6 +41,7 @@ app.MapIncidence();
 app.MapSurvival();
 app.MapExchange();
 app.MapFollowUp();
+app.MapJobsDashboard();
 
 app.Lifetime.ApplicationStopped.Register(() => database.DisposeAsync().AsTask().GetAwaiter().GetResult());
 if (demo) await app.RunDemoAsync();

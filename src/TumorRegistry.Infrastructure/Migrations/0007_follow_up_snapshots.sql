@@ -1,4 +1,4 @@
--- Daily follow-up workload snapshots, written by the nightly Quartz job (FollowUpSnapshotJob): one row per reporting
+-- Daily follow-up workload snapshots, written by the nightly snapshot job (FollowUpSnapshotJob): one row per reporting
 -- facility and one for all facilities ('all'; cases without a reporting facility are 'none'). A rerun on the same day
 -- replaces the day's rows (upsert on as_of, facility), so there is never more than one row per facility and day.
 create table follow_up_snapshots (
@@ -14,6 +14,6 @@ create table follow_up_snapshots (
     last_five_years_followed int not null,       -- numerator
     last_five_years_rate double precision,
     taken_at timestamptz not null,
-    job_instance_id text not null,               -- the Quartz scheduler instance (cluster node) that ran the job
+    job_instance_id text not null,               -- the scheduler node (service process) that ran the job
     primary key (as_of, facility)
 );

@@ -11,7 +11,7 @@ using TumorRegistry.Integration.Tests.Infrastructure;
 
 namespace TumorRegistry.Integration.Tests.FollowUp;
 
-/// <summary>The nightly follow-up snapshot job, run through Quartz (persistent PostgreSQL store, clustered) on a real database.</summary>
+/// <summary>The nightly follow-up snapshot job, run through Hangfire (storage in the registry database's hangfire schema) on a real database.</summary>
 public sealed class FollowUpSnapshotJobTests(RegistryApiFactory registry) : IClassFixture<RegistryApiFactory>
 {
     private const string FacilityA = "0000000030";
@@ -19,7 +19,7 @@ public sealed class FollowUpSnapshotJobTests(RegistryApiFactory registry) : ICla
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
 
     [Fact]
-    public async Task Running_the_job_through_the_scheduler_snapshots_the_due_list_and_rates_once_per_facility_and_day()
+    public async Task Running_the_job_through_Hangfire_snapshots_the_due_list_and_rates_once_per_facility_and_day()
     {
         var registrar = registry.Registrar("alice");
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
@@ -87,46 +87,49 @@ public sealed class FollowUpSnapshotJobTests(RegistryApiFactory registry) : ICla
     }
 
     [Fact]
-    public async Task Quartz_keeps_the_job_and_its_nightly_trigger_in_qrtz_tables_of_the_registry_database()
+    public async Task Hangfire_keeps_the_recurring_snapshot_job_in_its_own_schema_of_the_registry_database()
     {
-        registry.CreateClient().Dispose(); // the host (and its scheduler) is started
-        var tables = await registry.ScalarTextAsync(
-            "select string_agg(table_name, ',' order by table_name) from information_schema.tables where table_name like 'qrtz\\_%'");
-        Assert.Contains("qrtz_job_details", tables!.Split(','));
-        Assert.Contains("qrtz_triggers", tables.Split(','));
-        Assert.Contains("qrtz_cron_triggers", tables.Split(','));
-        Assert.Contains("qrtz_scheduler_state", tables.Split(','));
-        Assert.Equal("follow-up-snapshot/follow-up/t", await registry.ScalarTextAsync(
-            "select job_name || '/' || job_group || '/' || case when is_durable then 't' else 'f' end from qrtz_job_details"));
-        Assert.Equal("follow-up-snapshot-nightly/follow-up-snapshot/CRON", await registry.ScalarTextAsync(
-            "select trigger_name || '/' || job_name || '/' || trigger_type from qrtz_triggers"));
-        Assert.Equal("0 0 2 * * ?", await registry.ScalarTextAsync("select cron_expression from qrtz_cron_triggers"));
+        registry.CreateClient().Dispose(); // the host (and its Hangfire server) is started
+        var tables = (await registry.ScalarTextAsync(
+            "select string_agg(table_name, ',' order by table_name) from information_schema.tables where table_schema = 'hangfire'"))!.Split(',');
+        Assert.Contains("job", tables);
+        Assert.Contains("jobqueue", tables);
+        Assert.Contains("lock", tables);
+        Assert.Contains("server", tables);
+        Assert.Equal("0", await registry.ScalarTextAsync(
+            "select count(*)::text from information_schema.tables where table_schema = 'public' and table_name in ('job', 'jobqueue', 'lock', 'server')"));
+        Assert.Equal("follow-up-snapshot", await registry.ScalarTextAsync("select string_agg(value, ',') from hangfire.set where key = 'recurring-jobs'"));
+        Assert.Equal("0 2 * * *", await registry.ScalarTextAsync(
+            "select value from hangfire.hash where key = 'recurring-job:follow-up-snapshot' and field = 'Cron'"));
+        Assert.Equal(TimeZoneInfo.Local.Id, await registry.ScalarTextAsync(
+            "select value from hangfire.hash where key = 'recurring-job:follow-up-snapshot' and field = 'TimeZoneId'"));
     }
 
     [Fact]
-    public async Task Two_service_processes_started_at_once_on_one_database_both_start_and_join_one_cluster()
+    public async Task Two_service_processes_started_at_once_on_one_database_both_start_and_share_one_job_storage()
     {
-        var cs = await TestPostgres.CreateDatabaseAsync(migrate: false); // empty: both migrate and provision Quartz at once
+        var cs = await TestPostgres.CreateDatabaseAsync(migrate: false); // empty: both migrate and prepare Hangfire's schema at once
         await using var one = new SharedDatabaseHost(cs);
         await using var two = new SharedDatabaseHost(cs);
         var clients = await Task.WhenAll(Task.Run(() => one.Registrar("alice")), Task.Run(() => two.Registrar("bob")));
         foreach (var client in clients)
             Assert.Equal(JsonValueKind.Array, (await client.GetJson("/follow-up/snapshots")).ValueKind);
 
-        // Both schedulers check in to the cluster under their own instance ids.
+        // Both Hangfire servers announce themselves in the shared storage.
         await using var db = NpgsqlDataSource.Create(cs);
         var deadline = DateTime.UtcNow + Patience;
-        long nodes = 0;
-        while (DateTime.UtcNow < deadline && (nodes = await CountAsync(db, "select count(distinct instance_name) from qrtz_scheduler_state")) < 2)
+        long servers = 0;
+        while (DateTime.UtcNow < deadline && (servers = await CountAsync(db, "select count(*) from hangfire.server")) < 2)
             await Task.Delay(200);
-        Assert.Equal(2, nodes);
-        Assert.Equal(1, await CountAsync(db, "select count(*) from qrtz_job_details"));
-        Assert.Equal(1, await CountAsync(db, "select count(*) from qrtz_triggers"));
+        Assert.Equal(2, servers);
+        Assert.Equal(1, await CountAsync(db, "select count(*) from hangfire.schema"));
+        Assert.Equal(1, await CountAsync(db, "select count(*) from hangfire.set where key = 'recurring-jobs'"));
 
-        // A run requested on one node is run once, by some node of the cluster.
+        // A run requested on one process is run once, by some server.
         await (await clients[1].PostAsync("/follow-up/snapshots/run", null)).Expect(HttpStatusCode.Accepted);
         var rows = await WaitForSnapshotsAsync(clients[0], 1, DateTimeOffset.MinValue);
         Assert.Equal("all", Assert.Single(rows).GetProperty("facility").GetString());
+        Assert.Equal(1, await CountAsync(db, "select count(*) from follow_up_snapshot_runs"));
     }
 
     private static async Task<List<JsonElement>> WaitForSnapshotsAsync(HttpClient client, int count, DateTimeOffset takenAfter)
@@ -158,7 +161,7 @@ public sealed class FollowUpSnapshotJobTests(RegistryApiFactory registry) : ICla
         return Convert.ToInt64(await cmd.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
     }
 
-    /// <summary>A service process on a database another host uses too (a second node of the cluster).</summary>
+    /// <summary>A service process on a database another host uses too (a second Hangfire server on the same storage).</summary>
     private sealed class SharedDatabaseHost(string connectionString) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder) =>

@@ -1,6 +1,6 @@
 using System.Globalization;
+using Hangfire;
 using Npgsql;
-using Quartz;
 using TumorRegistry.Api.Cases.Shared;
 
 namespace TumorRegistry.Api.FollowUp.Jobs;
@@ -9,47 +9,34 @@ public sealed record FollowUpSnapshot(DateOnly AsOf, string Facility, int Refere
     int SinceReferenceYearCases, int SinceReferenceYearFollowed, double? SinceReferenceYearRate,
     int LastFiveYearsCases, int LastFiveYearsFollowed, double? LastFiveYearsRate, DateTimeOffset TakenAt, string JobInstanceId);
 
-public sealed record SnapshotRunAccepted(string Job, string Status);
+public sealed record SnapshotRunAccepted(string Job, string BackgroundJobId, string Status);
 
 /// <summary>
-/// The scheduled follow-up jobs on Quartz.NET: the scheduler keeps its jobs and triggers in the registry's own PostgreSQL
-/// database (qrtz_ tables, created when missing), clustered so any number of service processes share one schedule and
-/// each firing runs on exactly one of them.
+/// The follow-up jobs on Hangfire (JobsModule): the nightly snapshot is the recurring job "follow-up-snapshot", its cron
+/// from FollowUp:SnapshotCron; every service process registers it at start-up and Hangfire keeps one definition per id.
 /// </summary>
 public static class FollowUpJobs
 {
     public const string CronSetting = "FollowUp:SnapshotCron";
     public const string ReferenceYearSetting = "FollowUp:ReferenceYear";
-    public const string DefaultCron = "0 0 2 * * ?"; // 02:00 every day, server local time
-    public const string TablePrefix = "qrtz_";
-    public const string SchedulerName = "TumorRegistry";
+    public const string DefaultCron = "0 2 * * *"; // 02:00 every day, server local time
 
     /// <summary>The registry's reference year for the snapshot's rates: FollowUp:ReferenceYear, else five years before the as-of year.</summary>
     public static int ReferenceYear(IConfiguration configuration, DateOnly asOf) =>
         int.TryParse(configuration[ReferenceYearSetting], NumberStyles.None, CultureInfo.InvariantCulture, out var y) && y >= 1900 && y <= asOf.Year
             ? y : asOf.Year - 5;
 
-    public static IServiceCollection AddFollowUpJobs(this IServiceCollection services, IConfiguration configuration, string connectionString)
+    public static IServiceCollection AddFollowUpJobs(this IServiceCollection services, IConfiguration configuration)
     {
-        var cron = configuration[CronSetting] is { Length: > 0 } c ? c : DefaultCron;
-        services.AddQuartz(q =>
-        {
-            q.ConfigureScheduler(s => s.InstanceName = SchedulerName);
-            q.UsePersistentStore(store =>
-            {
-                store.UsePostgres(ds => ds.ConnectionString = connectionString);
-                store.ConfigureStore(o => o.TablePrefix = TablePrefix);
-                store.ProvisionSchema();
-                store.UseClustering();
-                store.UseSystemTextJsonSerializer();
-            });
-            q.AddJob<FollowUpSnapshotJob>(j => j.WithIdentity(FollowUpSnapshotJob.Key).StoreDurably());
-            q.AddTrigger(t => t.ForJob(FollowUpSnapshotJob.Key).WithIdentity(FollowUpSnapshotJob.NightlyTrigger)
-                .WithCronSchedule(cron, x => x.InTimeZone(TimeZoneInfo.Local)));
-        });
-        services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        services.AddScoped<FollowUpSnapshotJob>();
+        services.AddHostedService(sp => new RecurringJobsRegistration(() => Schedule(sp.GetRequiredService<IRecurringJobManager>(), configuration)));
         return services;
     }
+
+    /// <summary>Adds or updates the recurring snapshot job (cron in the server's local time zone, as before).</summary>
+    public static void Schedule(IRecurringJobManager jobs, IConfiguration configuration) =>
+        jobs.AddOrUpdate<FollowUpSnapshotJob>(FollowUpSnapshotJob.RecurringJobId, j => j.RunAsync(null!, CancellationToken.None),
+            configuration[CronSetting] is { Length: > 0 } c ? c : DefaultCron, new RecurringJobOptions { TimeZone = TimeZoneInfo.Local });
 
     public static void MapFollowUpSnapshots(this IEndpointRouteBuilder app)
     {
@@ -81,17 +68,29 @@ public static class FollowUpJobs
             .WithSummary("Daily follow-up workload snapshots (due, lost, both CoC rates) by facility and for all facilities ('all'), from/to as-of dates.")
             .Produces<List<FollowUpSnapshot>>().ProducesValidationProblem();
 
-        app.MapPost("/snapshots/run", async (HttpContext http, ISchedulerFactory schedulers, CancellationToken ct) =>
+        app.MapPost("/snapshots/run", (HttpContext http, IRecurringJobManagerV2 jobs) =>
             {
                 if (string.IsNullOrWhiteSpace(http.Request.Headers[WriteHeaders.RegistrarHeader].FirstOrDefault()))
                     return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "No registrar.",
                         detail: $"Running a job needs the {WriteHeaders.RegistrarHeader} header.");
-                var scheduler = await schedulers.GetScheduler(ct);
-                await scheduler.TriggerJob(FollowUpSnapshotJob.Key, ct);
-                return Results.Accepted("/follow-up/snapshots", new SnapshotRunAccepted(FollowUpSnapshotJob.Key.ToString(), "triggered"));
+                // An occurrence of the recurring job now, enqueued; any server of any process may run it.
+                var id = jobs.TriggerJob(FollowUpSnapshotJob.RecurringJobId);
+                return Results.Accepted("/follow-up/snapshots", new SnapshotRunAccepted(FollowUpSnapshotJob.RecurringJobId, id, "enqueued"));
             })
             .WithName("RunFollowUpSnapshot")
-            .WithSummary("Trigger the follow-up snapshot job now, through the scheduler (any node of the cluster may run it); needs X-Registrar.")
+            .WithSummary("Enqueue the follow-up snapshot job now (any service process may run it); needs X-Registrar.")
             .Produces<SnapshotRunAccepted>(StatusCodes.Status202Accepted).ProducesProblem(StatusCodes.Status403Forbidden);
     }
+}
+
+/// <summary>Runs a registration of recurring jobs when the host starts.</summary>
+internal sealed class RecurringJobsRegistration(Action register) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        register();
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -1,5 +1,6 @@
+using Hangfire;
+using Hangfire.Server;
 using Npgsql;
-using Quartz;
 using TumorRegistry.Domain.FollowUp;
 using TumorRegistry.Infrastructure.FollowUp;
 
@@ -9,32 +10,38 @@ namespace TumorRegistry.Api.FollowUp.Jobs;
 /// The nightly follow-up workload snapshot: today's due list (due and lost counts) and the two CoC rates with their
 /// numerators and denominators, one row per reporting facility and one for all facilities, upserted into
 /// follow_up_snapshots so a rerun the same day replaces the day's rows. Counts only: no patient identifier is stored or logged.
+/// Resolved from DI in a scope per job; reads the date from TimeProvider.
 /// </summary>
-[DisallowConcurrentExecution]
+[AutomaticRetry(Attempts = 3)]
 public sealed class FollowUpSnapshotJob(FollowUpReader reader, NpgsqlDataSource db, TimeProvider clock, IConfiguration configuration,
-    ILogger<FollowUpSnapshotJob> log) : IJob
+    ILogger<FollowUpSnapshotJob> log)
 {
-    public static readonly JobKey Key = new("follow-up-snapshot", "follow-up");
-    public static readonly TriggerKey NightlyTrigger = new("follow-up-snapshot-nightly", "follow-up");
+    public const string RecurringJobId = "follow-up-snapshot";
 
     /// <summary>The all-facilities row, and the row of cases without a reporting facility (facility codes are 10 digits).</summary>
     public const string AllFacilities = "all";
     public const string NoFacility = "none";
 
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken ct)
+    /// <summary>Hangfire passes the job's context and its server's shutdown token in place of the placeholders it was enqueued with.</summary>
+    public async Task RunAsync(PerformContext context, CancellationToken ct)
     {
         var takenAt = clock.GetUtcNow();
         var asOf = DateOnly.FromDateTime(takenAt.UtcDateTime);
         var referenceYear = FollowUpJobs.ReferenceYear(configuration, asOf);
         var rows = await reader.AnalyticCasesAsync(null, ct);
-        var snapshots = rows.GroupBy(r => r.ReportingFacility ?? NoFacility)
+        // Facilities in one order, so two runs on the same day lock the day's rows in the same order (no deadlock).
+        var snapshots = rows.GroupBy(r => r.ReportingFacility ?? NoFacility).OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => Snapshot(g.Key, g.Select(r => r.Case).ToList(), asOf, referenceYear))
             .Prepend(Snapshot(AllFacilities, rows.Select(r => r.Case).ToList(), asOf, referenceYear))
             .ToList();
 
-        var instance = context.Scheduler.SchedulerInstanceId;
         await using var conn = await db.OpenConnectionAsync(ct);
         await using var tx = await conn.BeginTransactionAsync(ct);
+        if (!await ClaimAsync(conn, tx, context, asOf, takenAt, ct))
+        {
+            log.LogWarning("Follow-up snapshot job {JobId} already stored its snapshot; this run stores nothing", context.BackgroundJob.Id);
+            return;
+        }
         foreach (var s in snapshots)
         {
             await using var cmd = new NpgsqlCommand("""
@@ -63,12 +70,30 @@ public sealed class FollowUpSnapshotJob(FollowUpReader reader, NpgsqlDataSource 
             cmd.Parameters.AddWithValue(s.Rates.LastFiveYears.Followed);
             cmd.Parameters.AddWithValue((object?)s.Rates.LastFiveYears.Rate ?? DBNull.Value);
             cmd.Parameters.AddWithValue(takenAt);
-            cmd.Parameters.AddWithValue(instance);
+            cmd.Parameters.AddWithValue(context.ServerId);
             await cmd.ExecuteNonQueryAsync(ct);
         }
         await tx.CommitAsync(ct);
-        log.LogInformation("Follow-up snapshot as of {AsOf}: {Rows} rows (facilities and all) on scheduler instance {Instance}",
-            asOf, snapshots.Count, instance);
+        log.LogInformation("Follow-up snapshot as of {AsOf}: {Rows} rows (facilities and all), job {JobId} on server {Server}",
+            asOf, snapshots.Count, context.BackgroundJob.Id, context.ServerId);
+    }
+
+    /// <summary>Records the job id in the snapshot's transaction. A second run of the same job waits here until the first
+    /// commits (primary key), then finds the row and stores nothing; if the first rolled back or died, the second stores.</summary>
+    private static async Task<bool> ClaimAsync(NpgsqlConnection conn, NpgsqlTransaction tx, PerformContext context, DateOnly asOf,
+        DateTimeOffset takenAt, CancellationToken ct)
+    {
+        var time = context.GetJobParameter<long?>("Time"); // set by Hangfire on jobs a recurring job enqueued
+        await using var cmd = new NpgsqlCommand("""
+            insert into follow_up_snapshot_runs (job_id, as_of, occurrence, server_id, taken_at) values ($1, $2, $3, $4, $5)
+            on conflict (job_id) do nothing
+            """, conn, tx);
+        cmd.Parameters.AddWithValue(context.BackgroundJob.Id);
+        cmd.Parameters.AddWithValue(asOf);
+        cmd.Parameters.AddWithValue(time is { } t ? DateTimeOffset.FromUnixTimeSeconds(t) : (object)DBNull.Value);
+        cmd.Parameters.AddWithValue(context.ServerId);
+        cmd.Parameters.AddWithValue(takenAt);
+        return await cmd.ExecuteNonQueryAsync(ct) == 1;
     }
 
     private sealed record FacilitySnapshot(string Facility, int Due, int Lost, FollowUpRates Rates);
