@@ -1,118 +1,148 @@
 using System.Diagnostics;
-using System.Text;
+using JasperFx.Events;
+using Marten;
+using Marten.Events;
 using Npgsql;
-using NpgsqlTypes;
-using TumorRegistry.Infrastructure.EventStore;
-using TumorRegistry.Infrastructure.Migrations;
+using TumorRegistry.Infrastructure.Cases;
+using TumorRegistry.Infrastructure.Events;
 using TumorRegistry.Infrastructure.Postgres;
-using Store = TumorRegistry.Infrastructure.EventStore.EventStore;
 
-// Event store benchmark: single-event appends at 1, 8 and 32 writers and a 1,000,000-event bulk append,
-// each next to the same rows written into a bare table (the physical floor), in the same run.
-// Usage: dotnet run -c Release --project bench/TumorRegistry.Bench.EventStore [-- --seconds 5 --bulk 1000000]
+// Marten event store benchmark, with the store configured as the registry configures it (RegistryStore.Create):
+// single appends (a new patient stream with PatientRegistered) at 1, 8 and 32 writers beside a plain INSERT, then
+// loading patients of 10 events each by every Marten path beside a binary COPY into copies of Marten's tables.
+// Usage: dotnet bench/TumorRegistry.Bench.EventStore/bin/Release/net10.0/TumorRegistry.Bench.EventStore.dll
+//        [--seconds 5] [--bulk 1000000] [--batch 5000] [--per-save 1000] [--session-bulk N] [--skip-single]
 var seconds = ArgInt("--seconds", 5);
-var bulkCount = ArgInt("--bulk", 1_000_000);
+var bulkEvents = ArgInt("--bulk", 1_000_000);
+var batch = ArgInt("--batch", 5000);
+var perSave = ArgInt("--per-save", 1000);
+var sessionEvents = ArgInt("--session-bulk", bulkEvents);
 
-await using var scratch = await ScratchDatabase.CreateAsync("bench", durable: true, b => b.MaxPoolSize = 100);
+NpgsqlLoggingConfiguration.InitializeLogging(RoundTrips.Instance);
+await using var scratch = await ScratchDatabase.CreateAsync("bench_marten", durable: true, b => { b.MaxPoolSize = 100; b.CommandTimeout = 0; });
 var cs = scratch.ConnectionString;
-await using var ds = NpgsqlDataSource.Create(cs);
-await Exec("create table bare_events (id bigserial primary key, stream_id uuid not null, version int not null, type text not null, data jsonb not null, metadata jsonb not null, recorded_at timestamptz not null)");
+await using var db = NpgsqlDataSource.Create(cs);
+await using var raw = RegistryStore.Create(cs, projections: []);
+await using var inline = RegistryStore.Create(cs, projections: CaseProjections.Create());
+await using var quick = RegistryStore.Create(cs, projections: [], extra: o => o.Events.AppendMode = EventAppendMode.Quick);
+// Quick appends go through a function that only a Quick-mode store's schema creates.
+await quick.Storage.ApplyAllConfiguredChangesToDatabaseAsync(JasperFx.AutoCreate.CreateOrUpdate);
+var floor = new Floor(db);
+await floor.CreateAsync();
 
-var types = new EventTypeRegistry().Register<DiagnosisItemRecorded>("DiagnosisItemRecorded");
-var store = new Store(ds, types);
-var meta = new EventMetadata("bench.registrar", "benchmark", Guid.NewGuid());
-var metaJson = System.Text.Json.JsonSerializer.Serialize(meta, types.JsonOptions);
-var payload = new DiagnosisItemRecorded("C509", "8500", "3", "20240115");
-var payloadJson = types.Serialize(payload);
+Console.WriteLine($"# {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} CPUs, {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}, " +
+    $"{await ScalarAsync<string>("select version()")}");
+Console.WriteLine($"# load {Load()}; seconds {seconds}, bulk {bulkEvents:N0} events, batch {batch}, per-save {perSave} streams");
 
-var report = new StringBuilder();
-report.AppendLine($"| writers | event store appends/s | p50 ms | p99 ms | bare INSERT rows/s | p50 ms | p99 ms |");
-report.AppendLine("|---:|---:|---:|---:|---:|---:|---:|");
-foreach (var writers in new[] { 1, 8, 32 })
+Console.WriteLine("\n## What one append sends (new stream, one event)");
+foreach (var (name, store) in new[] { ("Rich, no projections", raw), ("Quick, no projections", quick), ("Rich, inline projections", inline) })
 {
-    var es = await Measure(writers, seconds, async (w, i) =>
-        await store.AppendAsync(new StreamAppend(StreamId(w, i), "tumor", StreamAppend.NoStream, [payload]), meta));
-    var bare = await Measure(writers, seconds, async (w, i) =>
-    {
-        await using var cmd = ds.CreateCommand("insert into bare_events(stream_id, version, type, data, metadata, recorded_at) values ($1, 1, 'DiagnosisItemRecorded', $2::jsonb, $3::jsonb, now())");
-        cmd.Parameters.AddWithValue(StreamId(w, i));
-        cmd.Parameters.AddWithValue(payloadJson);
-        cmd.Parameters.AddWithValue(metaJson);
-        await cmd.ExecuteNonQueryAsync();
-    });
-    report.AppendLine($"| {writers} | {es.PerSecond:N0} | {es.P50:F2} | {es.P99:F2} | {bare.PerSecond:N0} | {bare.P50:F2} | {bare.P99:F2} |");
-    Console.WriteLine(report.ToString().Split('\n')[^2]);
+    var events = new RegistryEvents(store);
+    await events.AppendAsync(NewPatient(0), Data.Meta); // warm-up: code generation, pool
+    var sent = await RoundTrips.Instance.TraceAsync(() => events.AppendAsync(NewPatient(0), Data.Meta));
+    Console.WriteLine($"\n{name}: {sent.Count} messages");
+    foreach (var s in sent) Console.WriteLine($"    {s}");
 }
 
-// Bulk: 1,000,000 events as 100,000 tumor streams of 10 events each.
-var streams = Enumerable.Range(0, bulkCount / 10).Select(s => new StreamAppend(Guid.NewGuid(), "tumor", StreamAppend.NoStream,
-    Enumerable.Range(0, 10).Select(_ => (object)payload).ToList())).ToList();
-var sw = Stopwatch.StartNew();
-var written = await store.BulkAppendNewStreamsAsync(streams, meta);
-var bulkSeconds = sw.Elapsed.TotalSeconds;
-
-await Exec("truncate bare_events");
-sw.Restart();
-const int rowsPerStatement = 1000;
-await using (var conn = await ds.OpenConnectionAsync())
-await using (var tx = await conn.BeginTransactionAsync())
+if (!args.Contains("--skip-single"))
 {
-    var rows = streams.SelectMany(s => Enumerable.Range(1, 10).Select(v => (s.StreamId, v))).ToList();
-    for (var offset = 0; offset < rows.Count; offset += rowsPerStatement)
+    var json = raw.Options.Serializer().ToJson(Data.Registered(1));
+    var type = ((IEventRegistry)raw.Options.Events).EventMappingFor(typeof(TumorRegistry.Domain.Events.PatientRegistered)).EventTypeName;
+    Console.WriteLine("\n## Single appends: a new stream with one PatientRegistered per append");
+    Console.WriteLine("\n| writers | Marten Rich appends/s | p50 ms | p99 ms | Marten Quick appends/s | p50 ms | p99 ms | Rich + inline projections appends/s | p50 ms | p99 ms | plain INSERT rows/s | p50 ms | p99 ms | load |");
+    Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+    foreach (var writers in new[] { 1, 8, 32 })
     {
-        var chunk = rows.Skip(offset).Take(rowsPerStatement).ToList();
-        var sql = new StringBuilder("insert into bare_events(stream_id, version, type, data, metadata, recorded_at) values ");
-        await using var cmd = new NpgsqlCommand { Connection = conn, Transaction = tx };
-        cmd.Parameters.Add(new NpgsqlParameter { Value = payloadJson, NpgsqlDbType = NpgsqlDbType.Jsonb });
-        cmd.Parameters.Add(new NpgsqlParameter { Value = metaJson, NpgsqlDbType = NpgsqlDbType.Jsonb });
-        for (var i = 0; i < chunk.Count; i++)
-        {
-            sql.Append(i == 0 ? "" : ",").Append($"(${i * 2 + 3}, ${i * 2 + 4}, 'DiagnosisItemRecorded', $1, $2, now())");
-            cmd.Parameters.AddWithValue(chunk[i].StreamId);
-            cmd.Parameters.AddWithValue(chunk[i].v);
-        }
-        cmd.CommandText = sql.ToString();
-        await cmd.ExecuteNonQueryAsync();
+        var rich = await LatencyRun.MeasureAsync(writers, seconds, i => new RegistryEvents(raw).AppendAsync(NewPatient(i), Data.Meta));
+        var q = await LatencyRun.MeasureAsync(writers, seconds, i => new RegistryEvents(quick).AppendAsync(NewPatient(i), Data.Meta));
+        var proj = await LatencyRun.MeasureAsync(writers, seconds, i => new RegistryEvents(inline).AppendAsync(NewPatient(i), Data.Meta));
+        var bare = await LatencyRun.MeasureAsync(writers, seconds, _ => floor.InsertOneAsync(Guid.CreateVersion7(), json, type));
+        Console.WriteLine($"| {writers} | {Cells(rich)} | {Cells(q)} | {Cells(proj)} | {Cells(bare)} | {Load()} |");
     }
-    await tx.CommitAsync();
 }
-var bareBulkSeconds = sw.Elapsed.TotalSeconds;
 
-report.AppendLine();
-report.AppendLine("| bulk append of events | seconds | events/s |");
-report.AppendLine("|---|---:|---:|");
-report.AppendLine($"| event store (binary COPY, {written:N0} events in {streams.Count:N0} streams) | {bulkSeconds:F1} | {written / bulkSeconds:N0} |");
-report.AppendLine($"| bare table, multi-row INSERT ({rowsPerStatement} rows/statement) | {bareBulkSeconds:F1} | {written / bareBulkSeconds:N0} |");
-Console.WriteLine();
-Console.WriteLine(report);
+Console.WriteLine($"\n## Bulk load: {bulkEvents / Data.EventsPerPatient:N0} patients, {bulkEvents:N0} events");
+var streams = Data.Patients(bulkEvents / Data.EventsPerPatient);
+var sw = Stopwatch.StartNew();
+var rows = Floor.Rows(raw, streams);
+Console.WriteLine($"\nJSON serialisation of {rows.Count:N0} events with Marten's serializer (before the floor's COPY): {sw.Elapsed.TotalSeconds:F1} s");
+sw.Restart();
+await ScalarAsync<long>($"select count(*) from (select nextval('{RegistryStore.Schema}.mt_events_sequence') from generate_series(1, {rows.Count})) s");
+Console.WriteLine($"Drawing {rows.Count:N0} sequence values in one query (Marten's bulk insert does this first): {sw.Elapsed.TotalSeconds:F1} s");
+var aliases = BulkPaths.AggregateAliases(raw);
+var sessionStreams = streams.Take(sessionEvents / Data.EventsPerPatient * 2).ToList();
+var sessionCount = sessionStreams.Sum(s => s.Events.Count);
+
+var results = new List<(string Path, long Events, double Seconds, string Load)>();
+async Task Time(string path, long events, Func<Task> load)
+{
+    await ResetAsync();
+    var load0 = Load();
+    var t = Stopwatch.StartNew();
+    await load();
+    var elapsed = t.Elapsed.TotalSeconds;
+    var stored = path.StartsWith("COPY") ? await ScalarAsync<long>("select count(*) from floor.mt_events")
+        : await ScalarAsync<long>($"select count(*) from {RegistryStore.Schema}.mt_events");
+    if (stored != events) throw new InvalidOperationException($"{path}: {stored} events stored, {events} expected");
+    results.Add((path, events, elapsed, load0));
+    Console.WriteLine($"{path}: {elapsed:F1} s, {events / elapsed:N0} events/s (load {load0})");
+}
+
+await Time("COPY floor (same columns, indexes, FK)", rows.Count, () => floor.CopyAsync(streams, rows, aliases));
+await Time($"BulkAppendNewStreamsAsync (BulkInsertEventsAsync, batch {batch})", rows.Count, () => BulkPaths.RegistryBulkAsync(raw, streams, batch));
+await Time($"BulkInsertEventStreamAsync, AssignFromSequence, batch {batch}", rows.Count,
+    () => BulkPaths.StreamingAsync(raw, streams, BulkEventSequenceMode.AssignFromSequence, 0, batch));
+var first = await ScalarAsync<long>($"select last_value + 1 from {RegistryStore.Schema}.mt_events_sequence");
+await Time($"BulkInsertEventStreamAsync, PreserveSourceSequence, batch {batch}", rows.Count,
+    () => BulkPaths.StreamingAsync(raw, streams, BulkEventSequenceMode.PreserveSourceSequence, first, batch));
+await Time($"sessions, Rich, {perSave} streams per SaveChanges", sessionCount, () => BulkPaths.SessionsAsync(raw, sessionStreams, perSave));
+await Time($"sessions, Quick, {perSave} streams per SaveChanges", sessionCount, () => BulkPaths.SessionsAsync(quick, sessionStreams, perSave));
+await Time("COPY floor again (drift check)", rows.Count, () => floor.CopyAsync(streams, rows, aliases));
+await floor.DropSecondaryAsync();
+await Time("COPY floor, primary key only", rows.Count, () => floor.CopyAsync(streams, rows, aliases));
+
+var copyFloor = results.Where(r => r.Path.StartsWith("COPY floor (") || r.Path.StartsWith("COPY floor again")).Max(r => r.Events / r.Seconds);
+Console.WriteLine("\n| path | events | seconds | events/s | share of the COPY floor | load at start |");
+Console.WriteLine("|---|---:|---:|---:|---:|---|");
+foreach (var r in results)
+    Console.WriteLine($"| {r.Path} | {r.Events:N0} | {r.Seconds:F1} | {r.Events / r.Seconds:N0} | {r.Events / r.Seconds / copyFloor:P0} | {r.Load} |");
+Console.WriteLine("\n(share: of the faster of the two COPY floor runs with indexes)");
+Console.WriteLine("\n" + await IndexesAsync());
 return;
 
-static Guid StreamId(int writer, int i) => Guid.NewGuid();
+StreamAppend NewPatient(int i) => new(Guid.CreateVersion7(), StreamTypes.Patient, StreamAppend.NoStream, [Data.Registered(i)]);
 
-async Task Exec(string sql)
+static string Cells(Latency l) => $"{l.PerSecond:N0} | {l.P50:F2} | {l.P99:F2}";
+
+static string Load() => File.ReadAllText("/proc/loadavg").Split(' ')[0];
+
+async Task ResetAsync()
 {
-    await using var cmd = ds.CreateCommand(sql);
-    cmd.CommandTimeout = 0;
+    var m = RegistryStore.Schema;
+    await ExecAsync($"truncate {m}.mt_events, {m}.mt_streams cascade");
+    await floor.TruncateAsync();
+    await ExecAsync("checkpoint");
+}
+
+async Task<string> IndexesAsync()
+{
+    await using var cmd = db.CreateCommand($"""
+        select string_agg(indexrelid::regclass || ': ' || pg_get_indexdef(indexrelid), E'\n' order by indexrelid::regclass::text)
+        from pg_index where indrelid in ('{RegistryStore.Schema}.mt_events'::regclass, '{RegistryStore.Schema}.mt_streams'::regclass)
+        """);
+    return "Indexes on Marten's tables:\n" + await cmd.ExecuteScalarAsync();
+}
+
+async Task ExecAsync(string sql)
+{
+    await using var cmd = db.CreateCommand(sql);
     await cmd.ExecuteNonQueryAsync();
 }
 
-static async Task<(double PerSecond, double P50, double P99)> Measure(int writers, int seconds, Func<int, int, Task> op)
+async Task<T> ScalarAsync<T>(string sql)
 {
-    var latencies = new List<double>[writers];
-    var stopAt = Stopwatch.GetTimestamp() + (long)(seconds * Stopwatch.Frequency);
-    var total = Stopwatch.StartNew();
-    await Task.WhenAll(Enumerable.Range(0, writers).Select(w => Task.Run(async () =>
-    {
-        var mine = latencies[w] = [];
-        for (var i = 0; Stopwatch.GetTimestamp() < stopAt; i++)
-        {
-            var start = Stopwatch.GetTimestamp();
-            await op(w, i);
-            mine.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
-        }
-    })));
-    var all = latencies.SelectMany(l => l).Order().ToArray();
-    return (all.Length / total.Elapsed.TotalSeconds, all[all.Length / 2], all[(int)(all.Length * 0.99)]);
+    await using var cmd = db.CreateCommand(sql);
+    return (T)(await cmd.ExecuteScalarAsync())!;
 }
 
 int ArgInt(string name, int fallback)
@@ -120,5 +150,3 @@ int ArgInt(string name, int fallback)
     var i = Array.IndexOf(args, name);
     return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1]) : fallback;
 }
-
-public sealed record DiagnosisItemRecorded(string PrimarySite, string Histology, string Behavior, string DateOfDiagnosis);
