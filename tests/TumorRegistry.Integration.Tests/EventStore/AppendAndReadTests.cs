@@ -4,9 +4,24 @@ using TumorRegistry.Integration.Tests.Infrastructure;
 
 namespace TumorRegistry.Integration.Tests.EventStore;
 
-public sealed class AppendAndReadTests(DatabaseFixture db) : IClassFixture<DatabaseFixture>
+public sealed class AppendAndReadTests(DatabaseFixture db) : IClassFixture<DatabaseFixture>, IAsyncLifetime
 {
-    private RegistryEvents NewStore(TimeProvider? clock = null) => new(TestEvents.Store(db.ConnectionString, clock));
+    private readonly List<IAsyncDisposable> _stores = [];
+
+    private RegistryEvents NewStore(TimeProvider? clock = null) => Keep(TestEvents.Store(db.ConnectionString, clock));
+
+    private RegistryEvents Keep(Marten.DocumentStore store)
+    {
+        _stores.Add(store);
+        return new RegistryEvents(store);
+    }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
+    {
+        foreach (var s in _stores) await s.DisposeAsync();
+    }
 
     [Fact]
     public async Task Appended_events_read_back_in_order_with_their_metadata()
@@ -128,10 +143,10 @@ public sealed class AppendAndReadTests(DatabaseFixture db) : IClassFixture<Datab
         var id = Guid.NewGuid();
         // Version 1 of "GradeRecorded" stored a single "grade"; version 2 splits clinical and pathological grade and is
         // stored under "GradeRecorded.v2", with an upcaster for the old name.
-        var v1 = new RegistryEvents(TestEvents.Store(db.ConnectionString, extra: o => o.Events.MapEventType<GradeRecordedV1>("GradeRecorded")));
+        var v1 = Keep(TestEvents.Store(db.ConnectionString, extra: o => o.Events.MapEventType<GradeRecordedV1>("GradeRecorded")));
         await v1.AppendAsync(new StreamAppend(id, "tumor", 0, [new GradeRecordedV1("3")]), TestEvents.Registrar());
 
-        var v2 = new RegistryEvents(TestEvents.Store(db.ConnectionString, extra: o =>
+        var v2 = Keep(TestEvents.Store(db.ConnectionString, extra: o =>
         {
             o.Events.MapEventType<GradeRecordedV2>("GradeRecorded.v2");
             o.Events.Upcast<GradeRecordedV2>("GradeRecorded", JsonTransformations.Upcast(
@@ -152,7 +167,7 @@ public sealed class AppendAndReadTests(DatabaseFixture db) : IClassFixture<Datab
         Assert.Equal("ItemRecorded", await ScalarAsync($"select type from marten.mt_events where stream_id = '{id}'"));
 
         // The same alias mapped to another class (a rename or a move to another namespace) reads the stored event.
-        var renamed = new RegistryEvents(RegistryStore.Create(db.ConnectionString, projections: [],
+        var renamed = Keep(RegistryStore.Create(db.ConnectionString, projections: [],
             extra: o => o.Events.MapEventType<ItemWasRecorded>("ItemRecorded")));
         Assert.Equal(new ItemWasRecorded("grade", "1"), Assert.Single(await renamed.ReadStreamAsync(id)).Data);
     }

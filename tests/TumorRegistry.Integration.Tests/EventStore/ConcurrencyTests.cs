@@ -8,7 +8,8 @@ public sealed class ConcurrencyTests(DatabaseFixture db) : IClassFixture<Databas
     [Fact]
     public async Task Fifty_writers_appending_with_the_version_they_read_either_commit_or_get_the_concurrency_error()
     {
-        var store = new RegistryEvents(TestEvents.Store(db.ConnectionString));
+        await using var marten = TestEvents.Store(db.ConnectionString);
+        var store = new RegistryEvents(marten);
         var id = Guid.NewGuid();
         await store.AppendAsync(new StreamAppend(id, "tumor", 0, [new CounterBumped(0)]), TestEvents.Registrar());
 
@@ -40,7 +41,8 @@ public sealed class ConcurrencyTests(DatabaseFixture db) : IClassFixture<Databas
     [Fact]
     public async Task Writers_that_retry_on_conflict_all_land_exactly_once()
     {
-        var store = new RegistryEvents(TestEvents.Store(db.ConnectionString));
+        await using var marten = TestEvents.Store(db.ConnectionString);
+        var store = new RegistryEvents(marten);
         var id = Guid.NewGuid();
         await store.AppendAsync(new StreamAppend(id, "tumor", 0, [new CounterBumped(0)]), TestEvents.Registrar());
         await Task.WhenAll(Enumerable.Range(1, 20).Select(writer => Task.Run(async () =>

@@ -34,7 +34,8 @@ public sealed class LegacyEventStoreTests
         await SchemaMigrator.MigrateAsync(cs);
         await SchemaMigrator.MigrateAsync(cs);
 
-        var events = new RegistryEvents(RegistryStore.Create(cs));
+        await using var marten = RegistryStore.Create(cs);
+        var events = new RegistryEvents(marten);
         var tumorEvents = await events.ReadStreamAsync(tumor);
         Assert.Equal(["CaseOpened", "DiagnosisRecorded"], tumorEvents.Select(e => e.TypeName));
         Assert.Equal("C509", ((DiagnosisRecorded)tumorEvents[1].Data).PrimarySite);

@@ -27,7 +27,9 @@ public static class TestPostgres
         var admin = await Admin.Value;
         var name = "t_" + Guid.NewGuid().ToString("N")[..16];
         await RegistryDatabase.EnsureDatabaseAsync(admin, name);
-        var cs = new NpgsqlConnectionStringBuilder(admin) { Database = name }.ConnectionString;
+        // Every test class has its own database and its pools (the service's, Marten's, Hangfire's): idle connections are
+        // closed after a few seconds so the run stays below the cluster's max_connections.
+        var cs = new NpgsqlConnectionStringBuilder(admin) { Database = name, ConnectionIdleLifetime = 5, ConnectionPruningInterval = 1 }.ConnectionString;
         if (migrate) await SchemaMigrator.MigrateAsync(cs);
         return cs;
     }
