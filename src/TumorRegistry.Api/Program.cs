@@ -1,5 +1,6 @@
 using Npgsql;
 using TumorRegistry.Api.Cases;
+using TumorRegistry.Api.Cases.Jobs;
 using TumorRegistry.Api.Demo;
 using TumorRegistry.Api.Exchange;
 using TumorRegistry.Api.FollowUp;
@@ -29,7 +30,7 @@ builder.Services.AddSurvival();
 builder.Services.AddDemo();
 builder.Services.AddExchange();
 builder.Services.AddFollowUp();
-builder.Services.AddJobs(builder.Configuration, database.ConnectionString).AddFollowUpJobs(builder.Configuration);
+builder.Services.AddJobs(builder.Configuration, database.ConnectionString).AddFollowUpJobs(builder.Configuration).AddCaseJobs(builder.Configuration);
 
 var app = builder.Build();
 app.UseExceptionHandler();

@@ -23,6 +23,9 @@ public sealed record EditDefinition(
     bool Overridable,
     Func<EditContext, EditOutcome> Check)
 {
+    /// <summary>The outcome can change with the passing of time alone ("not in the future"): re-run nightly.</summary>
+    public bool DependsOnToday { get; init; }
+
     public static EditOutcome Pass => EditOutcome.Pass;
     public static EditOutcome Fail => EditOutcome.Fail;
     public static EditOutcome Skip => EditOutcome.Skipped;

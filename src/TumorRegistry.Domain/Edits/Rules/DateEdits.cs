@@ -51,5 +51,5 @@ internal static class DateEdits
 
     private static EditDefinition NotFuture(string id, string title, string item) =>
         new(id, title, $"{title} is in the future.", EditSeverity.Error, [item], false, ctx =>
-            ctx.Date(item) is { } d ? PassIf(!ctx.TodayDate.IsDefinitelyBefore(d)) : Skip);
+            ctx.Date(item) is { } d ? PassIf(!ctx.TodayDate.IsDefinitelyBefore(d)) : Skip) { DependsOnToday = true };
 }
