@@ -1,5 +1,8 @@
 using System.Globalization;
+using TumorRegistry.Domain.Cases;
+using TumorRegistry.Domain.Edits;
 using TumorRegistry.Domain.Events;
+using TumorRegistry.Domain.Patients;
 
 namespace TumorRegistry.Api.Demo;
 
@@ -22,7 +25,9 @@ internal static class DemoCase
         var death = diagnosis.AddDays((int)(deathYears * 365.25));
         var lastSeen = options.FollowUpThrough.AddDays(-random.Next(0, random.Next(10) == 0 ? 1500 : 120));
         var dead = death <= lastSeen && death <= options.FollowUpThrough;
-        var lastContact = dead ? death : (lastSeen < diagnosis ? diagnosis : lastSeen);
+        // The living were seen at least a month after diagnosis (a registry has no follow-up on the day of diagnosis).
+        var firstFollowUp = diagnosis.AddDays(30 + random.Next(335));
+        var lastContact = dead ? death : (lastSeen < firstFollowUp ? Min(firstFollowUp, options.FollowUpThrough) : lastSeen);
         var deathCertificateOnly = dead && random.Next(100) == 0;
         if (deathCertificateOnly) diagnosis = death;
 
@@ -84,10 +89,18 @@ internal static class DemoCase
                 Chemotherapy = chemo ? "01" : "00", DateOfChemotherapy = chemo ? Naaccr(diagnosis.AddDays(35)) : null,
             });
         }
-        // Most cases are complete; the rest sit on the registrars' worklists.
-        if (random.Next(20) > 0) tumor.Add(new CaseCompleted { DateCaseCompleted = Naaccr(diagnosis.AddDays(120) > options.FollowUpThrough ? options.FollowUpThrough : diagnosis.AddDays(120)) });
+        // Most cases are complete; the rest sit on the registrars' worklists. As in the registry, a case is completed only
+        // when it passes its error edits; one that does not (an in situ death-certificate-only case) stays on the worklist.
+        if (random.Next(20) > 0 && PassesErrorEdits(patientId, patient, tumor, options.FollowUpThrough.AddDays(1)))
+            tumor.Add(new CaseCompleted { DateCaseCompleted = Naaccr(Min(diagnosis.AddDays(120), options.FollowUpThrough)) });
         return (patient, tumor);
     }
+
+    private static bool PassesErrorEdits(Guid patientId, IEnumerable<object> patientEvents, IEnumerable<object> tumorEvents, DateOnly today) =>
+        !EditEngine.Default.RunEdits(Patient.From(patientId, patientEvents.Cast<DomainEvent>()),
+            TumorCase.From(Guid.Empty, tumorEvents.Cast<DomainEvent>()), today).BlockingErrors.Any();
+
+    private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
 
     private static string Naaccr(DateOnly d) => d.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
 
