@@ -43,12 +43,13 @@ foreach (var (name, projections, mode) in new[] { ("Rich, no projections", false
         extra: o => { o.Events.AppendMode = mode; o.Connection(logged); });
     var events = new RegistryEvents(store);
     await events.AppendAsync(NewPatient(0), Data.Meta); // warm-up: code generation, pool
-    var sent = await RoundTrips.Instance.TraceAsync(() => events.AppendAsync(NewPatient(0), Data.Meta));
-    // Npgsql piggybacks BEGIN on the first command: a round trip is a command, a batch or the commit.
-    var trips = sent.Where(s => s.StartsWith("Executing") || s.StartsWith("Committed")).ToList();
-    Console.WriteLine($"\n{name}: {trips.Count} round trips");
-    foreach (var s in trips) Console.WriteLine($"    {s}");
+    var created = NewPatient(0);
+    await Trace($"{name}, new stream", () => events.AppendAsync(created, Data.Meta));
+    // The registry's other append: the next event on a stream at the version the writer read.
+    await Trace($"{name}, existing stream at expected version 1", () => events.AppendAsync(
+        created with { ExpectedVersion = 1, Events = [new TumorRegistry.Domain.Events.FollowUpRecorded { VitalStatus = "1" }] }, Data.Meta));
 }
+if (args.Contains("--probe-only")) return;
 
 if (!args.Contains("--skip-single"))
 {
@@ -122,7 +123,18 @@ foreach (var r in results)
     Console.WriteLine($"| {r.Path} | {r.Events:N0} | {r.Seconds:F1} | {r.Events / r.Seconds:N0} | {r.Events / r.Seconds / copyFloor:P0} | {r.Load} |");
 Console.WriteLine("\n(share: of the faster of the two COPY floor runs with indexes)");
 Console.WriteLine("\n" + await IndexesAsync());
+Console.WriteLine($"\nAverage stored event data: {await ScalarAsync<decimal>("select round(avg(pg_column_size(data)), 0) from floor.mt_events")} bytes " +
+    $"(jsonb; Marten's serializer writes null properties too: {System.Text.Encoding.UTF8.GetByteCount(raw.Options.Serializer().ToJson(streams[1].Events[2]))} bytes of JSON for one DiagnosisRecorded)");
 return;
+
+static async Task Trace(string name, Func<Task> append)
+{
+    var sent = await RoundTrips.Instance.TraceAsync(append);
+    // Npgsql piggybacks BEGIN on the first command: a round trip is a command, a batch or the commit.
+    var trips = sent.Where(s => s.StartsWith("Executing") || s.StartsWith("Committed")).ToList();
+    Console.WriteLine($"\n{name}: {trips.Count} round trips");
+    foreach (var s in trips) Console.WriteLine($"    {s}");
+}
 
 StreamAppend NewPatient(int i) => new(Guid.CreateVersion7(), StreamTypes.Patient, StreamAppend.NoStream, [Data.Registered(i)]);
 
@@ -144,7 +156,8 @@ async Task<string> IndexesAsync()
         select string_agg(indexrelid::regclass || ': ' || pg_get_indexdef(indexrelid), E'\n' order by indexrelid::regclass::text)
         from pg_index where indrelid in ('{RegistryStore.Schema}.mt_events'::regclass, '{RegistryStore.Schema}.mt_streams'::regclass)
         """);
-    return "Indexes on Marten's tables:\n" + await cmd.ExecuteScalarAsync();
+    await using var fk = db.CreateCommand($"select string_agg(conname || ': ' || pg_get_constraintdef(oid), E'\\n') from pg_constraint where conrelid = '{RegistryStore.Schema}.mt_events'::regclass and contype = 'f'");
+    return "Indexes on Marten's tables:\n" + await cmd.ExecuteScalarAsync() + "\nForeign keys of mt_events:\n" + await fk.ExecuteScalarAsync();
 }
 
 async Task ExecAsync(string sql)
