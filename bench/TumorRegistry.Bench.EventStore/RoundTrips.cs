@@ -12,7 +12,7 @@ internal sealed class RoundTrips : ILoggerFactory, ILogger
     public void AddProvider(ILoggerProvider provider) { }
     public void Dispose() { }
     public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-    public bool IsEnabled(LogLevel logLevel) => On && logLevel == LogLevel.Debug;
+    public bool IsEnabled(LogLevel logLevel) => On && logLevel <= LogLevel.Information;
 
     public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
     {
