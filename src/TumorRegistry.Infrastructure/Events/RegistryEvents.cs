@@ -1,5 +1,6 @@
 using JasperFx.Events;
 using Marten;
+using Marten.Events;
 using Marten.Events.Archiving;
 using Marten.Services;
 using TumorRegistry.Domain.Cases;
@@ -157,6 +158,8 @@ public sealed class RegistryEvents(IDocumentStore store)
         int batchSize = 5000, CancellationToken ct = default)
     {
         var registry = (IEventRegistry)store.Options.Events;
+        // Marten's bulk writer stamps only events left without a time, with the wall clock: use the registry's clock.
+        var now = ((IEventStoreOptions)store.Options.Events).TimeProvider.GetUtcNow();
         long count = 0;
         var actions = new List<StreamAction>();
         foreach (var a in appends)
@@ -165,7 +168,11 @@ public sealed class RegistryEvents(IDocumentStore store)
                 throw new ArgumentException($"Bulk append takes new streams only; stream {a.StreamId} expects version {a.ExpectedVersion}.");
             var action = StreamAction.Start(registry, a.StreamId, a.Events.ToArray());
             action.AggregateType = AggregateTypeOf(a.StreamType);
-            foreach (var e in action.Events) Stamp(e, metadata);
+            foreach (var e in action.Events)
+            {
+                Stamp(e, metadata);
+                e.Timestamp = now;
+            }
             actions.Add(action);
             count += a.Events.Count;
         }

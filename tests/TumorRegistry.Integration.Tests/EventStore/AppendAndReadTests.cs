@@ -73,6 +73,25 @@ public sealed class AppendAndReadTests(DatabaseFixture db) : IClassFixture<Datab
     }
 
     [Fact]
+    public async Task Bulk_loaded_streams_read_back_with_their_metadata_and_the_registry_clock_time()
+    {
+        var clock = new ManualClock(new DateTimeOffset(2024, 6, 30, 8, 0, 0, TimeSpan.Zero));
+        var store = NewStore(clock);
+        var ids = Enumerable.Range(0, 3).Select(_ => Guid.NewGuid()).ToList();
+        var written = await store.BulkAppendNewStreamsAsync(ids.Select(id => new StreamAppend(id, "tumor", 0,
+            [new ItemRecorded("primarySite", "C619"), new ItemRecorded("laterality", "0")])), TestEvents.Registrar("bulk load"));
+
+        Assert.Equal(6, written);
+        foreach (var id in ids)
+        {
+            var events = await store.ReadStreamAsync(id);
+            Assert.Equal([1, 2], events.Select(e => e.Version));
+            Assert.All(events, e => Assert.Equal((clock.Now, "ctr.jones", "bulk load"), (e.RecordedAt, e.Metadata.User, e.Metadata.Reason)));
+            Assert.Equal("tumor", (await store.GetStreamAsync(id))!.Type);
+        }
+    }
+
+    [Fact]
     public async Task Wrong_expected_version_raises_a_typed_concurrency_error_and_stores_nothing()
     {
         var store = NewStore();
