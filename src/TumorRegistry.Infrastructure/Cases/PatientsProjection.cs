@@ -19,7 +19,10 @@ public sealed class PatientsProjection : RegistryProjection
 
     public override async Task ApplyAsync(IDocumentOperations ops, IReadOnlyList<IEvent> events, CancellationToken ct)
     {
-        var ids = events.Select(e => e.StreamId).Distinct().ToList();
+        // A stream whose new events are all tumor events is a case: nothing here to refold (saves two round trips).
+        var ids = events.Where(e => e.Data is not DomainEvent d || DomainEvents.Of(d.GetType()).Stream != StreamKind.Tumor)
+            .Select(e => e.StreamId).Distinct().ToList();
+        if (ids.Count == 0) return;
         await StreamLocks.ForUpdateAsync(ops, ids, ct);
         foreach (var s in (await StreamFolder.FoldAsync(ops, ids, events, ct)).Values.Where(s => s.Kind == StreamKind.Patient))
         {
