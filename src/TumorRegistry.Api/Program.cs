@@ -6,6 +6,7 @@ using TumorRegistry.Api.FollowUp;
 using TumorRegistry.Api.FollowUp.Jobs;
 using TumorRegistry.Api.Health;
 using TumorRegistry.Api.Incidence;
+using TumorRegistry.Api.Security;
 using TumorRegistry.Api.Survival;
 using TumorRegistry.Infrastructure.Migrations;
 using TumorRegistry.Infrastructure.Postgres;
@@ -29,17 +30,20 @@ builder.Services.AddDemo();
 builder.Services.AddExchange();
 builder.Services.AddFollowUp();
 builder.Services.AddFollowUpJobs(builder.Configuration, database.ConnectionString);
+builder.Services.AddRegistrySecurity(builder.Configuration);
 
 var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
-app.MapOpenApi();
-app.MapHealth();
-app.MapCases();
-app.MapIncidence();
-app.MapSurvival();
-app.MapExchange();
-app.MapFollowUp();
+// Every endpoint is mapped into the secured group, which gives it its policy (Security/Authorization/EndpointPolicies).
+var api = app.UseRegistrySecurity();
+api.MapOpenApi();
+api.MapHealth();
+api.MapCases();
+api.MapIncidence();
+api.MapSurvival();
+api.MapExchange();
+api.MapFollowUp();
 
 app.Lifetime.ApplicationStopped.Register(() => database.DisposeAsync().AsTask().GetAwaiter().GetResult());
 if (demo) await app.RunDemoAsync();

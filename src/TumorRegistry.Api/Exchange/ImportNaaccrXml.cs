@@ -22,7 +22,7 @@ public static class ImportNaaccrXml
             var headers = WriteHeaders.From(http);
             if (headers.Registrar is null)
                 return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Who is importing?",
-                    detail: $"Send the registrar's user name in the {WriteHeaders.RegistrarHeader} header.");
+                    detail: "Imports need a signed-in principal.");
             var label = string.IsNullOrWhiteSpace(source) ? "NAACCR XML import" : source.Trim();
             // The XML reader is synchronous; the server allows only asynchronous reads of the request body.
             using var body = new MemoryStream();
