@@ -31,6 +31,7 @@ public sealed class AuthorizationBehavior<TRequest, TResponse>(IHttpContextAcces
         {
             if (!user.IsSignedIn() || command.Registrar is null) return Result(new CommandResult.Forbidden("Writes need a signed-in registrar."));
             if (!user.IsInRole(RegistryRoles.Registrar)) return Result(new CommandResult.Forbidden("Writes are for registrars."));
+            if (command is OpenCase opening) http.Items[PhiAuditMiddleware.PatientItem] = opening.Event.PatientId;
             if (await RefusedAsync(command, user, cancellationToken) is { } refused)
             {
                 http.Items[PhiAuditMiddleware.DeniedItem] = refused is CommandResult.NotFound ? "record not in facilities" : "facility not held";
@@ -80,7 +81,7 @@ public sealed class AuthorizationBehavior<TRequest, TResponse>(IHttpContextAcces
             _ => null,
         };
         if (movedTo is not null && !user.Holds(movedTo)) return new CommandResult.Forbidden("You may not move a case to a facility you do not hold.");
-        if (command is MarkDuplicate d && !await VisibleAsync(d.DuplicateOfCaseId, user, ct)) return new CommandResult.NotFound("case", d.DuplicateOfCaseId);
+        if (command is MarkDuplicate d && d.DuplicateOfCaseId != Guid.Empty && !await VisibleAsync(d.DuplicateOfCaseId, user, ct)) return new CommandResult.NotFound("case", d.DuplicateOfCaseId);
         return null;
     }
 

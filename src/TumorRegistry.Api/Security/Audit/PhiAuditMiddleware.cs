@@ -12,6 +12,8 @@ public sealed class PhiAuditMiddleware(RequestDelegate next, AuditStore audit, R
 {
     /// <summary>Set by the scoping checks when a record or facility was hidden from the principal (answered 404).</summary>
     public const string DeniedItem = "tr.audit.denied";
+    /// <summary>Set by the pipeline when the patient is named in the body only (opening a case).</summary>
+    public const string PatientItem = "tr.audit.patient";
 
     public async Task InvokeAsync(HttpContext http)
     {
@@ -38,7 +40,7 @@ public sealed class PhiAuditMiddleware(RequestDelegate next, AuditStore audit, R
         try
         {
             var values = http.Request.RouteValues;
-            Guid? patient = Id(values, "patientId");
+            Guid? patient = Id(values, "patientId") ?? http.Items[PatientItem] as Guid?;
             Guid? @case = Id(values, "caseId");
             // A created stream is named by the Location header only.
             if (http.Response.Headers.Location.ToString() is { Length: > 0 } location && Guid.TryParse(location.Split('/').Last(), out var created))
