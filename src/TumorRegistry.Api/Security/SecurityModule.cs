@@ -32,6 +32,8 @@ public static class SecurityModule
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
         services.Configure<KestrelServerOptions>(o => o.AddServerHeader = false);
+        // "Request starting GET /worklists?abstractor=…" would put query values into the log; the PHI audit records requests.
+        services.AddLogging(b => b.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning));
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
