@@ -28,6 +28,9 @@ public static class ImportNaaccrXml
             using var body = new MemoryStream();
             await http.Request.Body.CopyToAsync(body, ct);
             body.Position = 0;
+            if (!Security.Authorization.ImportFacilities.Allowed(http.User, body))
+                return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Not allowed.",
+                    detail: "Every Reporting Facility [540] in the file must be one of your facilities.");
             var result = await importer.ImportAsync(body, label,
                 new EventMetadata(headers.Registrar, headers.Reason ?? label, headers.CorrelationId), ct);
             if (!result.Succeeded)

@@ -59,6 +59,21 @@ public sealed class FacilityScopingTests(RegistryApiFactory api) : IClassFixture
         await (await central.GetAsync($"/patients/{patientId}")).Expect(HttpStatusCode.OK);
     }
 
+    [Fact]
+    public async Task A_registrar_imports_NAACCR_XML_only_when_every_reporting_facility_is_theirs()
+    {
+        var sample = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "reference", "naaccr", "sample-v250-abstract-10.xml"));
+        string At(string facility) => sample.Replace("<Tumor>", $"<Tumor><Item naaccrId=\"reportingFacility\">{facility}</Item>", StringComparison.Ordinal);
+        var a = api.WithBearer(Principal.RegistrarA.Token!);
+        async Task<HttpStatusCode> Import(string xml) =>
+            (await a.PostAsync("/imports/naaccr-xml", new StringContent(xml, System.Text.Encoding.UTF8, "application/xml"))).StatusCode;
+        var streams = await CountAsync("select count(*) from streams");
+        Assert.Equal(HttpStatusCode.Forbidden, await Import(sample));
+        Assert.Equal(HttpStatusCode.Forbidden, await Import(At(Principal.FacilityB)));
+        Assert.Equal(streams, await CountAsync("select count(*) from streams"));
+        Assert.Equal(HttpStatusCode.Created, await Import(At(Principal.FacilityA)));
+    }
+
     private async Task<long> CountAsync(string sql)
     {
         await using var db = NpgsqlDataSource.Create(api.ConnectionString);
