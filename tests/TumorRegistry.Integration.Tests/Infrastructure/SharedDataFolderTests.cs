@@ -41,6 +41,32 @@ public sealed class SharedDataFolderTests
             l => !l.TrimStart().StartsWith('#') && l.Contains("trust", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task A_cluster_made_with_trust_authentication_gets_a_secret_and_requires_it_from_the_next_start()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "tumorregistry-pg-trust-" + Guid.NewGuid().ToString("N")[..8]);
+        var made = await LocalPostgresServer.StartAsync(folder, ephemeral: false);
+        await made.DisposeAsync(); // stopped; the folder stays
+        try
+        {
+            // What an older version left: trust in pg_hba.conf and no secret file.
+            var hba = Path.Combine(folder, "pgdata", "pg_hba.conf");
+            File.WriteAllLines(hba, File.ReadAllLines(hba).Select(l => l.Replace("scram-sha-256", "trust", StringComparison.Ordinal)));
+            File.Delete(Path.Combine(folder, LocalPostgresServer.SecretFile));
+
+            await using var upgraded = await LocalPostgresServer.StartAsync(folder, ephemeral: false, deleteOnStop: true);
+            Assert.True(File.Exists(Path.Combine(folder, LocalPostgresServer.SecretFile)));
+            Assert.Equal(1, await ScalarAsync(upgraded.ConnectionString(), "select 1"));
+            var wrong = new NpgsqlConnectionStringBuilder(upgraded.ConnectionString()) { Password = "guess" }.ConnectionString;
+            await Assert.ThrowsAsync<PostgresException>(() => ScalarAsync(wrong, "select 1"));
+            Assert.DoesNotContain(File.ReadAllLines(hba), l => !l.TrimStart().StartsWith('#') && l.Contains("trust", StringComparison.Ordinal));
+        }
+        finally
+        {
+            if (Directory.Exists(folder)) try { Directory.Delete(folder, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        }
+    }
+
     private static async Task<long> ScalarAsync(string cs, string sql)
     {
         await using var conn = new NpgsqlConnection(cs);
