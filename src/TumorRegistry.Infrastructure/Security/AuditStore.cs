@@ -29,6 +29,25 @@ public sealed class AuditStore(NpgsqlDataSource db)
         await cmd.ExecuteNonQueryAsync(ct);
     }
 
+    /// <summary>One row per record a list showed (worklists, due lists, letters), each like <paramref name="e"/>.</summary>
+    public async Task AppendListedAsync(AuditEntry e, IReadOnlyCollection<(Guid? PatientId, Guid? CaseId)> records, CancellationToken ct = default)
+    {
+        if (records.Count == 0) return;
+        await using var cmd = db.CreateCommand("""
+            insert into phi_audit (at, user_name, patient_id, case_id, action, remote_address, outcome, detail)
+            select $1, $2, p, c, $3, $4, $5, $6 from unnest($7::uuid[], $8::uuid[]) as r(p, c)
+            """);
+        cmd.Parameters.AddWithValue(e.At);
+        cmd.Parameters.AddWithValue(e.User);
+        cmd.Parameters.AddWithValue(e.Action);
+        cmd.Parameters.AddWithValue((object?)e.RemoteAddress ?? DBNull.Value);
+        cmd.Parameters.AddWithValue(e.Outcome);
+        cmd.Parameters.AddWithValue((object?)e.Detail ?? DBNull.Value);
+        cmd.Parameters.Add(new NpgsqlParameter { Value = records.Select(r => r.PatientId).ToArray(), NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Uuid });
+        cmd.Parameters.Add(new NpgsqlParameter { Value = records.Select(r => r.CaseId).ToArray(), NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Uuid });
+        await cmd.ExecuteNonQueryAsync(ct);
+    }
+
     /// <summary>Who has seen or changed this patient: rows naming the patient or any of the patient's cases.</summary>
     public Task<IReadOnlyList<AuditEntry>> ForPatientAsync(Guid patientId, int limit = 1000, CancellationToken ct = default) => QueryAsync("""
         where patient_id = $1 or case_id in (select case_id from case_summary where patient_id = $1)

@@ -14,7 +14,8 @@ public sealed class PhiAuditTests(RegistryApiFactory api) : IClassFixture<Regist
     {
         var alice = api.Registrar("alice");
         var patientId = await alice.RegisterPatientAsync("00000941");
-        var (caseId, _) = await alice.OpenCaseAsync(patientId);
+        var (caseId, version) = await alice.OpenCaseAsync(patientId);
+        await alice.AbstractAsync(caseId, version);
         var reader = api.Registrar("carol");
         for (var i = 0; i < 3; i++) await reader.GetJson($"/patients/{patientId}");
         await reader.GetJson($"/patients/{patientId}?asOf={DateTime.UtcNow:yyyy-MM-dd}");
@@ -36,6 +37,16 @@ public sealed class PhiAuditTests(RegistryApiFactory api) : IClassFixture<Regist
 
         var opened = (await api.CreateClient().GetJson("/admin/audit/users/carol")).EnumerateArray().ToList();
         Assert.Equal(7, opened.Count);
+        // Lists name each patient they showed: the worklist and the follow-up letters are in the patient's audit too.
+        var dave = api.Registrar("dave");
+        await dave.GetJson("/worklists?pageSize=500");
+        Assert.Equal(HttpStatusCode.OK, (await dave.GetAsync($"/follow-up/letters?asOf={DateTime.UtcNow.AddYears(2):yyyy-MM-dd}")).StatusCode);
+        var listed = (await api.CreateClient().GetJson($"/admin/audit/patients/{patientId}")).EnumerateArray()
+            .Where(e => e.GetProperty("user").GetString() == "dave").ToList();
+        Assert.Contains(listed, e => e.GetProperty("action").GetString() == "GET /worklists" && e.GetProperty("caseId").GetGuid() == caseId
+            && e.GetProperty("detail").GetString()!.StartsWith("listed", StringComparison.Ordinal));
+        Assert.Contains(listed, e => e.GetProperty("action").GetString() == "GET /follow-up/letters");
+
         // An epidemiologist's attempt is refused and recorded.
         await (await api.WithBearer(Principal.Epidemiologist.Token!).GetAsync($"/patients/{patientId}")).Expect(HttpStatusCode.Forbidden);
         Assert.Contains((await api.CreateClient().GetJson($"/admin/audit/users/{Principal.Epidemiologist.Name}")).EnumerateArray(),

@@ -14,6 +14,11 @@ public sealed class PhiAuditMiddleware(RequestDelegate next, AuditStore audit, R
     public const string DeniedItem = "tr.audit.denied";
     /// <summary>Set by the pipeline when the patient is named in the body only (opening a case).</summary>
     public const string PatientItem = "tr.audit.patient";
+    private const string ListedItem = "tr.audit.listed";
+
+    /// <summary>A list endpoint names the patients and cases it showed: each gets its own audit row ("listed").</summary>
+    public static void Listed(HttpContext http, IEnumerable<(Guid? PatientId, Guid? CaseId)> records) =>
+        http.Items[ListedItem] = records.Distinct().ToList();
 
     public async Task InvokeAsync(HttpContext http)
     {
@@ -54,8 +59,11 @@ public sealed class PhiAuditMiddleware(RequestDelegate next, AuditStore audit, R
             var outcome = failed ? "500" : http.Response.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture);
             if (http.Items.TryGetValue(DeniedItem, out var why)) outcome += $" {why}";
             var query = http.Request.QueryString.Value is { Length: > 1 } q ? q[..Math.Min(q.Length, 300)] : null;
-            await audit.AppendAsync(new AuditEntry(at, http.User.Identity?.Name ?? "anonymous", patient, @case, action,
-                http.Connection.RemoteIpAddress?.ToString(), outcome, query), CancellationToken.None);
+            var entry = new AuditEntry(at, http.User.Identity?.Name ?? "anonymous", patient, @case, action,
+                http.Connection.RemoteIpAddress?.ToString(), outcome, query);
+            await audit.AppendAsync(entry, CancellationToken.None);
+            if (http.Items[ListedItem] is List<(Guid?, Guid?)> listed)
+                await audit.AppendListedAsync(entry with { Detail = "listed" + (query is null ? "" : " " + query) }, listed, CancellationToken.None);
         }
         catch (Exception e)
         {
