@@ -27,7 +27,7 @@ public static class SignInEndpoints
                         return Results.NoContent();
                     case SignInResult.LockedOut l:
                         http.Response.Headers.RetryAfter = ((int)Math.Ceiling((l.Until - DateTimeOffset.UtcNow).TotalSeconds)).ToString();
-                        return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Signed-in refused.",
+                        return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in refused.",
                             detail: $"Too many wrong passwords: the account is locked for {AccountStore.LockOut.TotalMinutes} minutes.");
                     default:
                         return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Wrong user name or password.");
