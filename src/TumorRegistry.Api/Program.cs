@@ -8,6 +8,7 @@ using TumorRegistry.Api.FollowUp.Jobs;
 using TumorRegistry.Api.Health;
 using TumorRegistry.Api.Incidence;
 using TumorRegistry.Api.Jobs;
+using TumorRegistry.Api.Security;
 using TumorRegistry.Api.Survival;
 using TumorRegistry.Infrastructure.Migrations;
 using TumorRegistry.Infrastructure.Postgres;
@@ -31,18 +32,21 @@ builder.Services.AddDemo();
 builder.Services.AddExchange();
 builder.Services.AddFollowUp();
 builder.Services.AddJobs(builder.Configuration, database.ConnectionString).AddFollowUpJobs(builder.Configuration).AddCaseJobs(builder.Configuration);
+builder.Services.AddRegistrySecurity(builder.Configuration);
 
 var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
-app.MapOpenApi();
-app.MapHealth();
-app.MapCases();
-app.MapIncidence();
-app.MapSurvival();
-app.MapExchange();
-app.MapFollowUp();
-app.MapJobsDashboard();
+// Every endpoint is mapped into the secured group, which gives it its policy (Security/Authorization/EndpointPolicies).
+var api = app.UseRegistrySecurity();
+api.MapOpenApi();
+api.MapHealth();
+api.MapCases();
+api.MapIncidence();
+api.MapSurvival();
+api.MapExchange();
+api.MapFollowUp();
+api.MapJobsDashboard();
 
 app.Lifetime.ApplicationStopped.Register(() => database.DisposeAsync().AsTask().GetAwaiter().GetResult());
 if (demo) await app.RunDemoAsync();

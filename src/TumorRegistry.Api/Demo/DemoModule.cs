@@ -15,5 +15,6 @@ public static class DemoModule
             await reports.ImportDenominatorsAsync();
         var folder = app.Configuration["TUMORREGISTRY_REPORTS"] ?? Path.Combine(Directory.GetCurrentDirectory(), ".data", "reports");
         await reports.WriteAsync(folder);
+        await app.Services.GetRequiredService<Security.Authentication.DemoAccounts>().PrintAsync(Console.Out);
     }
 }

@@ -22,12 +22,15 @@ public static class ImportNaaccrXml
             var headers = WriteHeaders.From(http);
             if (headers.Registrar is null)
                 return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Who is importing?",
-                    detail: $"Send the registrar's user name in the {WriteHeaders.RegistrarHeader} header.");
+                    detail: "Imports need a signed-in principal.");
             var label = string.IsNullOrWhiteSpace(source) ? "NAACCR XML import" : source.Trim();
             // The XML reader is synchronous; the server allows only asynchronous reads of the request body.
             using var body = new MemoryStream();
             await http.Request.Body.CopyToAsync(body, ct);
             body.Position = 0;
+            if (!Security.Authorization.ImportFacilities.Allowed(http.User, body))
+                return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Not allowed.",
+                    detail: "Every Reporting Facility [540] in the file must be one of your facilities.");
             var result = await importer.ImportAsync(body, label,
                 new EventMetadata(headers.Registrar, headers.Reason ?? label, headers.CorrelationId), ct);
             if (!result.Succeeded)

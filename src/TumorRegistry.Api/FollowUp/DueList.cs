@@ -22,7 +22,7 @@ public static class DueList
 
     public static void MapDueList(this IEndpointRouteBuilder app) =>
         app.MapGet("/due", async (string? asOf, string? facility, int? page, int? pageSize, FollowUpReader reader, TimeProvider clock,
-                CancellationToken ct) =>
+                HttpContext http, CancellationToken ct) =>
             {
                 var p = new FollowUpParameters(clock);
                 var at = p.AsOf(asOf);
@@ -30,6 +30,7 @@ public static class DueList
                 if (p.Errors.Count > 0) return Results.ValidationProblem(p.Errors);
                 var due = await ReadAsync(reader, at, FollowUpParameters.Blank(facility), ct);
                 var cases = due.Skip((number - 1) * size).Take(size).Select(d => d.Due).ToList();
+                Security.Audit.PhiAuditMiddleware.Listed(http, cases.Select(c => ((Guid?)c.PatientId, (Guid?)c.CaseId)));
                 return Results.Ok(new DueListPage(at, FollowUpParameters.Blank(facility), number, size, due.Count, cases));
             })
             .WithName("GetFollowUpDue")

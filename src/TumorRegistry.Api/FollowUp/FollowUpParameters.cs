@@ -12,7 +12,7 @@ public sealed class FollowUpParameters(TimeProvider clock)
     {
         if (string.IsNullOrWhiteSpace(text)) return DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) return d;
-        Errors["asOf"] = [$"asOf is a date as yyyy-MM-dd, not '{text}'."];
+        Errors["asOf"] = [$"asOf is a date as yyyy-MM-dd, not {TumorRegistry.Standards.ErrorText.Quote(text)}."];
         return default;
     }
 
@@ -21,7 +21,7 @@ public sealed class FollowUpParameters(TimeProvider clock)
     {
         if (string.IsNullOrWhiteSpace(text)) return null;
         if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) return d;
-        Errors[name] = [$"{name} is a date as yyyy-MM-dd, not '{text}'."];
+        Errors[name] = [$"{name} is a date as yyyy-MM-dd, not {TumorRegistry.Standards.ErrorText.Quote(text)}."];
         return null;
     }
 
@@ -40,7 +40,7 @@ public sealed class FollowUpParameters(TimeProvider clock)
     public int ReferenceYear(string? text, DateOnly asOf)
     {
         if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var year) && year >= 1900 && year <= asOf.Year) return year;
-        Errors["referenceYear"] = [$"referenceYear is the registry's reference year (1900 to the as-of year), not '{text}'."];
+        Errors["referenceYear"] = [$"referenceYear is the registry's reference year (1900 to the as-of year), not {TumorRegistry.Standards.ErrorText.Quote(text)}."];
         return default;
     }
 

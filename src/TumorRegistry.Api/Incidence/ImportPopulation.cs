@@ -57,7 +57,7 @@ public static class ImportPopulation
             .WithMetadata(new RequestSizeLimitAttribute(MaxFileBytes))
             .WithName("ImportPopulation")
             .WithSummary("Import a SEER county population file or a population CSV (the request body); all or nothing.")
-            .Accepts<string>("text/plain", "text/csv", "application/octet-stream")
+            .Accepts<string>("application/octet-stream", "text/csv")
             .Produces<PopulationSummary>(StatusCodes.Status201Created)
             .ProducesValidationProblem();
 }

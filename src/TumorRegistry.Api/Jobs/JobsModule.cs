@@ -68,14 +68,14 @@ public static class JobsModule
     }
 
     /// <summary>
-    /// The Hangfire dashboard at /jobs, for loopback requests only (LoopbackOnlyDashboardFilter). Seam for the security
-    /// issue: replace the filter with a role check (manager, admin), or chain .RequireAuthorization(policy) on the result.
+    /// The Hangfire dashboard at /jobs, for managers and admins: the endpoint's "jobs" policy (EndpointPolicies) and the
+    /// dashboard's own filter (JobsDashboardFilter) both require one of those roles.
     /// </summary>
     public static IEndpointConventionBuilder MapJobsDashboard(this IEndpointRouteBuilder app) =>
         app.MapHangfireDashboard(DashboardPath, new DashboardOptions
         {
             DashboardTitle = "TumorRegistry jobs",
-            Authorization = [new LoopbackOnlyDashboardFilter()],
+            Authorization = [new JobsDashboardFilter()],
         });
 
     private static void Exec(NpgsqlConnection conn, string sql)

@@ -23,7 +23,7 @@ public static class ImportLifeTable
                 try
                 {
                     var stored = await store.ImportAsync(name?.Trim()!, description, reader, replace == "true",
-                        http.Request.Headers["X-Registrar"].FirstOrDefault(), ct);
+                        http.User.Identity?.Name, ct);
                     return Results.Created($"/survival/life-tables/{stored.Name}", stored);
                 }
                 catch (LifeTableImportException e)

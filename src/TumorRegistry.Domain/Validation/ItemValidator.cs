@@ -34,18 +34,18 @@ public sealed class ItemValidator(NaaccrStandards standards)
         if (string.IsNullOrEmpty(value)) yield break;
         if (value.Length > def.Length)
         {
-            yield return new FieldError(naaccrId, $"{Label(def)} is at most {def.Length} characters; '{value}' has {value.Length}.");
+            yield return new FieldError(naaccrId, $"{Label(def)} is at most {def.Length} characters; {ErrorText.Quote(value)} has {value.Length}.");
             yield break;
         }
         var typeError = CheckType(def, value);
         if (typeError is not null) { yield return new FieldError(naaccrId, typeError); yield break; }
 
         if (standards.CodeLists.ForItem(naaccrId) is { } codes && !codes.Contains(value))
-            yield return new FieldError(naaccrId, $"'{value}' is not a valid code for {Label(def)}.");
+            yield return new FieldError(naaccrId, $"{ErrorText.Quote(value, capital: true)} is not a valid code for {Label(def)}.");
         if (naaccrId == "primarySite" && !standards.IcdO3.SiteExists(value))
-            yield return new FieldError(naaccrId, $"'{value}' is not an ICD-O-3 topography code.");
+            yield return new FieldError(naaccrId, $"{ErrorText.Quote(value, capital: true)} is not an ICD-O-3 topography code.");
         if (naaccrId == "histologicTypeIcdO3" && string.CompareOrdinal(value, "8000") < 0)
-            yield return new FieldError(naaccrId, $"'{value}' is not an ICD-O-3 histology (8000-9993).");
+            yield return new FieldError(naaccrId, $"{ErrorText.Quote(value, capital: true)} is not an ICD-O-3 histology (8000-9993).");
     }
 
     /// <summary>Validates every item an event would record, with the stream's parent element.</summary>
@@ -67,12 +67,12 @@ public sealed class ItemValidator(NaaccrStandards standards)
 
     private static string? CheckType(NaaccrItemDef def, string value) => def.DataType switch
     {
-        NaaccrDataType.Digits when !value.All(char.IsAsciiDigit) => $"{Label(def)} takes digits only; '{value}' is not.",
+        NaaccrDataType.Digits when !value.All(char.IsAsciiDigit) => $"{Label(def)} takes digits only; {ErrorText.Quote(value)} is not.",
         // NAACCR XML "digits" values are zero-padded to the item length ("01", "049").
-        NaaccrDataType.Digits when value.Length != def.Length => $"{Label(def)} takes exactly {def.Length} digits (zero-padded); '{value}' has {value.Length}.",
+        NaaccrDataType.Digits when value.Length != def.Length => $"{Label(def)} takes exactly {def.Length} digits (zero-padded); {ErrorText.Quote(value)} has {value.Length}.",
         NaaccrDataType.Numeric when !decimal.TryParse(value, System.Globalization.NumberStyles.Number,
-            System.Globalization.CultureInfo.InvariantCulture, out _) => $"{Label(def)} takes a number; '{value}' is not.",
-        NaaccrDataType.Alpha when !value.All(char.IsAsciiLetterUpper) => $"{Label(def)} takes upper-case letters only; '{value}' is not.",
+            System.Globalization.CultureInfo.InvariantCulture, out _) => $"{Label(def)} takes a number; {ErrorText.Quote(value)} is not.",
+        NaaccrDataType.Alpha when !value.All(char.IsAsciiLetterUpper) => $"{Label(def)} takes upper-case letters only; {ErrorText.Quote(value)} is not.",
         NaaccrDataType.Date when !NaaccrDate.TryParse(value, out _, out var error) => $"{Label(def)}: {error}",
         _ => null,
     };

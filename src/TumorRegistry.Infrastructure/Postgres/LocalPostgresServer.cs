@@ -7,20 +7,26 @@ namespace TumorRegistry.Infrastructure.Postgres;
 
 /// <summary>
 /// A private PostgreSQL cluster started from the locally installed server binaries, for when
-/// TUMORREGISTRY_DB is not set. It listens on 127.0.0.1 on a free port, trusts local connections
-/// (it is private to this machine and user), and is stopped when the process exits.
+/// TUMORREGISTRY_DB is not set. It listens on 127.0.0.1 on a free port and takes password (SCRAM) logins only,
+/// with a secret generated once and kept in the data folder, readable by its owner alone. A process that finds
+/// the folder's cluster already running uses it and leaves it running; the process that started it stops it on exit.
 /// </summary>
 public sealed class LocalPostgresServer : IAsyncDisposable
 {
     public const string SuperUser = "tumorregistry";
+    public const string SecretFile = "superuser.secret";
 
     private readonly string _binDir;
     private readonly bool _ephemeral;
     private readonly bool _deleteOnStop;
     private bool _stopped;
+    private bool _started;
+    private string _secret = "";
 
     public string DataDirectory { get; }
     public int Port { get; private set; }
+    /// <summary>False when another process had started the cluster: this one only uses it.</summary>
+    public bool StartedHere => _started;
 
     private LocalPostgresServer(string binDir, string dataDirectory, bool ephemeral, bool deleteOnStop)
     {
@@ -32,7 +38,7 @@ public sealed class LocalPostgresServer : IAsyncDisposable
 
     /// <summary>Connection string to the given database on this cluster.</summary>
     public string ConnectionString(string database = "postgres") =>
-        $"Host=127.0.0.1;Port={Port};Username={SuperUser};Database={database};Pooling=true;Maximum Pool Size=100;Include Error Detail=true";
+        $"Host=127.0.0.1;Port={Port};Username={SuperUser};Password={_secret};Database={database};Pooling=true;Maximum Pool Size=100";
 
     /// <summary>
     /// Starts a cluster in <paramref name="dataDirectory"/> (created by initdb when empty).
@@ -62,28 +68,87 @@ public sealed class LocalPostgresServer : IAsyncDisposable
         if (IsRoot) Run("chown", $"-R postgres:postgres \"{DataDirectory}\"", asPostgres: false);
 
         var pgData = Path.Combine(DataDirectory, "pgdata");
-        if (!File.Exists(Path.Combine(pgData, "PG_VERSION")))
+        var secretPath = Path.Combine(DataDirectory, SecretFile);
+        var fresh = !File.Exists(Path.Combine(pgData, "PG_VERSION"));
+        var upgrade = !fresh && !File.Exists(secretPath); // a cluster made by an older version, with trust authentication
+        _secret = File.Exists(secretPath) ? (await File.ReadAllTextAsync(secretPath, ct)).Trim() : NewSecret(secretPath);
+        if (fresh) InitDb(pgData);
+
+        // The folder's cluster may be running for another process (the service beside the CLI): use it, never stop it.
+        if (RunningPort(pgData) is { } running)
         {
-            Run(Path.Combine(_binDir, "initdb"),
-                $"-D \"{pgData}\" -U {SuperUser} -A trust -E UTF8 --locale=C.UTF-8 --no-instructions", asPostgres: IsRoot);
+            Port = running;
+            if (upgrade) await RequirePasswordsAsync(pgData, ct);
+            return;
         }
-
-        // A cluster left running by a killed process is stopped first so we own the port we pick.
-        if (File.Exists(Path.Combine(pgData, "postmaster.pid")))
-            Run(Path.Combine(_binDir, "pg_ctl"), $"-D \"{pgData}\" stop -m immediate", asPostgres: IsRoot, throwOnError: false);
-
         Port = FreePort();
-        var settings = $"-p {Port} -c listen_addresses=127.0.0.1 -c unix_socket_directories='{DataDirectory}' -c max_connections=300 -c shared_buffers=256MB";
+        // Terse errors and no failing statements in postgres.log: error context would carry the values of a row.
+        var settings = $"-p {Port} -c listen_addresses=127.0.0.1 -c unix_socket_directories='{DataDirectory}' -c max_connections=300 -c shared_buffers=256MB" +
+            " -c log_error_verbosity=terse -c log_min_error_statement=panic";
         if (_ephemeral) settings += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off";
         Run(Path.Combine(_binDir, "pg_ctl"),
             $"-D \"{pgData}\" -l \"{Path.Combine(DataDirectory, "postgres.log")}\" -o \"{settings}\" -w -t 60 start", asPostgres: IsRoot);
-        await Task.CompletedTask;
+        _started = true;
+        if (upgrade) await RequirePasswordsAsync(pgData, ct);
+    }
+
+    private void InitDb(string pgData)
+    {
+        // initdb reads the password from a file the cluster's OS user can read; it is deleted at once.
+        var pwFile = Path.Combine(DataDirectory, "initdb.pw");
+        File.WriteAllText(pwFile, _secret + "\n");
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(pwFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        if (IsRoot) Run("chown", $"postgres:postgres \"{pwFile}\"", asPostgres: false);
+        try
+        {
+            Run(Path.Combine(_binDir, "initdb"),
+                $"-D \"{pgData}\" -U {SuperUser} -A scram-sha-256 --pwfile=\"{pwFile}\" -E UTF8 --locale=C.UTF-8 --no-instructions", asPostgres: IsRoot);
+        }
+        finally { File.Delete(pwFile); }
+    }
+
+    /// <summary>A 256-bit secret in the data folder, mode 0600 (owner only), written before any cluster uses it.</summary>
+    private static string NewSecret(string path)
+    {
+        var secret = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        using (var file = new FileStream(path, options))
+        using (var writer = new StreamWriter(file))
+            writer.Write(secret);
+        return secret;
+    }
+
+    /// <summary>The port of the cluster running on <paramref name="pgData"/> (pg_ctl status and postmaster.pid), else null.</summary>
+    private int? RunningPort(string pgData)
+    {
+        var pidFile = Path.Combine(pgData, "postmaster.pid");
+        if (!File.Exists(pidFile)) return null;
+        if (!Run(Path.Combine(_binDir, "pg_ctl"), $"-D \"{pgData}\" status", asPostgres: IsRoot, throwOnError: false)) return null;
+        var lines = File.ReadAllLines(pidFile);
+        return lines.Length > 3 && int.TryParse(lines[3].Trim(), out var port) ? port : null;
+    }
+
+    /// <summary>An older cluster trusted every local login: give the superuser the secret, then require it (SCRAM).</summary>
+    private async Task RequirePasswordsAsync(string pgData, CancellationToken ct)
+    {
+        await using (var conn = new Npgsql.NpgsqlConnection($"Host=127.0.0.1;Port={Port};Username={SuperUser};Database=postgres;Pooling=false"))
+        {
+            await conn.OpenAsync(ct);
+            await using var cmd = new Npgsql.NpgsqlCommand($"set password_encryption = 'scram-sha-256'; alter role {SuperUser} password '{_secret}'", conn);
+            await cmd.ExecuteNonQueryAsync(ct);
+        }
+        var hba = Path.Combine(pgData, "pg_hba.conf");
+        var lines = File.ReadAllLines(hba).Select(l => l.TrimStart().StartsWith('#') ? l : System.Text.RegularExpressions.Regex.Replace(l, @"\btrust\b", "scram-sha-256"));
+        File.WriteAllLines(hba, lines);
+        Run(Path.Combine(_binDir, "pg_ctl"), $"-D \"{pgData}\" reload", asPostgres: IsRoot);
     }
 
     public void Stop()
     {
         if (_stopped) return;
         _stopped = true;
+        if (!_started) return; // another process's cluster: it stops it
         var pgData = Path.Combine(DataDirectory, "pgdata");
         Run(Path.Combine(_binDir, "pg_ctl"), $"-D \"{pgData}\" stop -m fast -w", asPostgres: IsRoot, throwOnError: false);
         if (_deleteOnStop)
@@ -148,7 +213,7 @@ public sealed class LocalPostgresServer : IAsyncDisposable
     }
 
     // initdb and postgres refuse to run as root: drop to the postgres OS user that the Debian package creates.
-    private static void Run(string file, string args, bool asPostgres, bool throwOnError = true)
+    private static bool Run(string file, string args, bool asPostgres, bool throwOnError = true)
     {
         var psi = asPostgres
             ? new ProcessStartInfo("runuser", $"-u postgres -- \"{file}\" {args}")
@@ -162,5 +227,6 @@ public sealed class LocalPostgresServer : IAsyncDisposable
         p.WaitForExit();
         if (p.ExitCode != 0 && throwOnError)
             throw new InvalidOperationException($"`{Path.GetFileName(file)} {args}` failed ({p.ExitCode}): {stderr.Result}{stdout.Result}");
+        return p.ExitCode == 0;
     }
 }

@@ -51,7 +51,7 @@ public readonly record struct NaaccrDate : IComparable<NaaccrDate>
         var s = (text ?? "").TrimEnd();
         if (s.Length is not (4 or 6 or 8) || !s.All(char.IsAsciiDigit))
         {
-            error = $"'{text}' is not a date: use YYYYMMDD, YYYYMM or YYYY.";
+            error = $"{ErrorText.Quote(text, capital: true)} is not a date: use YYYYMMDD, YYYYMM or YYYY.";
             return false;
         }
         var year = int.Parse(s[..4]);

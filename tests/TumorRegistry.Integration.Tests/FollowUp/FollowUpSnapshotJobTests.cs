@@ -165,7 +165,7 @@ public sealed class FollowUpSnapshotJobTests(RegistryApiFactory registry) : ICla
     private sealed class SharedDatabaseHost(string connectionString) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder) =>
-            builder.UseSetting(RegistryDatabase.ConnectionVariable, connectionString);
+            builder.UseSetting(RegistryDatabase.ConnectionVariable, connectionString).UseTestIdentityProvider();
     }
 }
 

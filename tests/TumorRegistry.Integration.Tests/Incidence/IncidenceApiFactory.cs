@@ -14,7 +14,7 @@ public sealed class IncidenceApiFactory : IAsyncLifetime
         await ((IAsyncLifetime)Api).InitializeAsync();
         Client = Api.CreateClient(); // starts the host, which migrates the database
         var response = await Client.PostAsync("/populations?format=seer&name=NM%202018-2020",
-            new StringContent(IncidenceScenario.PopulationFile, System.Text.Encoding.UTF8, "text/plain"));
+            new StringContent(IncidenceScenario.PopulationFile, System.Text.Encoding.UTF8, "application/octet-stream"));
         response.EnsureSuccessStatusCode();
         PopulationId = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetString()!;
         await IncidenceScenario.LoadAsync(Api.ConnectionString);

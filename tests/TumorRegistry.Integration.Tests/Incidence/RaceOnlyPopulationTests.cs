@@ -21,7 +21,7 @@ public sealed class RaceOnlyPopulationTests(IncidenceApiFactory fixture) : IClas
             .Select(g => g.Key with { Population = g.Sum(r => r.Population) }).ToList();
         var file = new StringWriter();
         SeerPopulationFile.Write(file, raceOnly);
-        var created = await fixture.Client.PostAsync("/populations?format=seer&name=race%20only", new StringContent(file.ToString(), Encoding.UTF8, "text/plain"));
+        var created = await fixture.Client.PostAsync("/populations?format=seer&name=race%20only", new StringContent(file.ToString(), Encoding.UTF8, "application/octet-stream"));
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var id = JsonDocument.Parse(await created.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetString();
 

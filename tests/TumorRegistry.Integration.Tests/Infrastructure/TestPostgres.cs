@@ -12,12 +12,16 @@ public static class TestPostgres
 {
     private static readonly Lazy<Task<string>> Admin = new(StartAsync);
 
+    /// <summary>The private cluster when the run started one (its postgres.log is scanned for planted values).</summary>
+    public static LocalPostgresServer? Server { get; private set; }
+
     private static async Task<string> StartAsync()
     {
         var configured = Environment.GetEnvironmentVariable(RegistryDatabase.ConnectionVariable);
         if (!string.IsNullOrWhiteSpace(configured))
             return new NpgsqlConnectionStringBuilder(configured) { Database = "postgres" }.ConnectionString;
         var server = await LocalPostgresServer.StartTemporaryAsync();
+        Server = server;
         return server.ConnectionString();
     }
 

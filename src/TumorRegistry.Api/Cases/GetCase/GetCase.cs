@@ -86,5 +86,5 @@ public static class AsOf
     }
 
     public static IResult Invalid(string? text) => Results.ValidationProblem(
-        new Dictionary<string, string[]> { ["asOf"] = [$"'{text}' is not a date (yyyy-MM-dd) or an ISO timestamp."] });
+        new Dictionary<string, string[]> { ["asOf"] = [$"{TumorRegistry.Standards.ErrorText.Quote(text, capital: true)} is not a date (yyyy-MM-dd) or an ISO timestamp."] });
 }

@@ -48,7 +48,7 @@ public static class CommandHttp
                     detail: $"You read version {c.ExpectedVersion}; it is now at version {c.CurrentVersion}. Reload and apply your change again.",
                     extensions: new Dictionary<string, object?> { ["currentVersion"] = c.CurrentVersion, ["expectedVersion"] = c.ExpectedVersion });
             case CommandResult.Forbidden f:
-                return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "No registrar.", detail: f.Detail);
+                return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Not allowed.", detail: f.Detail);
             case CommandResult.PreconditionRequired p:
                 return Results.Problem(statusCode: StatusCodes.Status428PreconditionRequired, title: "If-Match is required.", detail: p.Detail);
             default:

@@ -5,7 +5,7 @@ using TumorRegistry.Domain.Validation;
 namespace TumorRegistry.Api.Cases.Shared;
 
 /// <summary>
-/// A write to a patient or case stream. The endpoint fills who (X-Registrar), the version read (If-Match),
+/// A write to a patient or case stream. The endpoint fills who (the signed-in principal), the version read (If-Match),
 /// why (the body's reason or X-Reason) and the correlation id; the pipeline checks them before the handler runs.
 /// </summary>
 public abstract record RegistryCommand : IRequest<CommandResult>

@@ -3,8 +3,8 @@ using System.Globalization;
 namespace TumorRegistry.Api.Cases.Shared;
 
 /// <summary>
-/// The headers of a write. X-Registrar is the authorization hook: it stands in for the authenticated user
-/// until real authentication replaces it (then read the user from HttpContext.User here).
+/// Who writes and the headers of a write. The registrar is the signed-in principal's name, never a header:
+/// X-Registrar is ignored (kept as a name only for code that still mentions it).
 /// </summary>
 public sealed record WriteHeaders(string? Registrar, int? ExpectedVersion, string? Reason, Guid CorrelationId)
 {
@@ -17,7 +17,7 @@ public sealed record WriteHeaders(string? Registrar, int? ExpectedVersion, strin
         var h = http.Request.Headers;
         var correlation = Guid.TryParse(h[CorrelationHeader].ToString(), out var c) ? c : Guid.NewGuid();
         http.Response.Headers[CorrelationHeader] = correlation.ToString();
-        var registrar = h[RegistrarHeader].ToString().Trim();
+        var registrar = http.User.Identity is { IsAuthenticated: true, Name: { } name } ? name : "";
         var reason = h[ReasonHeader].ToString().Trim();
         return new(registrar.Length == 0 ? null : registrar, ParseIfMatch(h.IfMatch.ToString()), reason.Length == 0 ? null : reason, correlation);
     }

@@ -58,7 +58,8 @@ public sealed class GetWorklistHandler(NpgsqlDataSource db) : IRequestHandler<Ge
 public static class WorklistEndpoint
 {
     public static void MapWorklists(this IEndpointRouteBuilder app) =>
-        app.MapGet("/worklists", async (string? status, string? facility, string? abstractor, int? page, int? pageSize, IMediator m, CancellationToken ct) =>
+        app.MapGet("/worklists", async (string? status, string? facility, string? abstractor, int? page, int? pageSize, IMediator m, HttpContext http,
+                CancellationToken ct) =>
             {
                 var errors = new Dictionary<string, string[]>();
                 if (status is not null && !GetWorklistHandler.Statuses.Contains(status))
@@ -66,7 +67,9 @@ public static class WorklistEndpoint
                 if (page is < 1) errors["page"] = ["Pages start at 1."];
                 if (pageSize is < 1 or > 500) errors["pageSize"] = ["Page size is 1 to 500."];
                 if (errors.Count > 0) return Results.ValidationProblem(errors);
-                return Results.Ok(await m.Send(new GetWorklist(Blank(status), Blank(facility), Blank(abstractor), page ?? 1, pageSize ?? 50), ct));
+                var list = await m.Send(new GetWorklist(Blank(status), Blank(facility), Blank(abstractor), page ?? 1, pageSize ?? 50), ct);
+                Security.Audit.PhiAuditMiddleware.Listed(http, list.Cases.Select(c => ((Guid?)c.PatientId, (Guid?)c.CaseId)));
+                return Results.Ok(list);
             })
             .WithName("GetWorklist").WithSummary("Cases by status (open, incomplete, failing_edits, completed, duplicate), facility and abstractor; paged.")
             .Produces<WorklistPage>().ProducesValidationProblem();

@@ -1,0 +1,109 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Routing;
+
+namespace TumorRegistry.Api.Security.Authorization;
+
+/// <summary>What the security layer knows of an endpoint: its policy, whether it shows or changes identified data
+/// (audited, no-store), whether it lists by facility, and which body types it takes when it reads the body itself.</summary>
+public sealed record EndpointSecurity(string? Policy, bool Phi = false, bool FacilityList = false, string[]? BodyTypes = null);
+
+/// <summary>
+/// Every endpoint's policy in one table, keyed by method and route pattern, applied to the group every module maps
+/// into. An endpoint missing here gets no policy, only the fallback (signed in), and fails the endpoint matrix test.
+/// </summary>
+public static class EndpointPolicies
+{
+    private static readonly string[] Csv = ["text/csv", "application/octet-stream"];
+    private static readonly string[] Xml = ["application/xml", "text/xml"];
+
+    public static readonly IReadOnlyDictionary<string, EndpointSecurity> Table = new Dictionary<string, EndpointSecurity>
+    {
+        ["GET /health"] = new(null),
+        ["POST /auth/login"] = new(null),
+        ["GET /auth/antiforgery"] = new(null),
+        ["POST /auth/logout"] = new(Policies.SignedIn),
+        ["GET /auth/me"] = new(Policies.SignedIn),
+        ["GET /openapi/{documentName}.json"] = new(Policies.SignedIn),
+
+        ["POST /patients"] = new(Policies.Abstract, Phi: true),
+        ["POST /patients/{patientId:guid}/demographics"] = new(Policies.Abstract, Phi: true),
+        ["POST /patients/{patientId:guid}/follow-up"] = new(Policies.Abstract, Phi: true),
+        ["POST /patients/{patientId:guid}/death"] = new(Policies.Abstract, Phi: true),
+        ["POST /patients/{patientId:guid}/corrections"] = new(Policies.Abstract, Phi: true),
+        ["POST /patients/{patientId:guid}/import"] = new(Policies.Abstract, Phi: true),
+        ["POST /cases"] = new(Policies.Abstract, Phi: true),
+        ["POST /cases/{caseId:guid}/address-at-diagnosis"] = new(Policies.Abstract, Phi: true),
+        ["POST /cases/{caseId:guid}/diagnosis"] = new(Policies.Abstract, Phi: true),
+        ["POST /cases/{caseId:guid}/stage"] = new(Policies.Abstract, Phi: true),
+        ["POST /cases/{caseId:guid}/treatment"] = new(Policies.Abstract, Phi: true),
+        ["POST /cases/{caseId:guid}/follow-up"] = new(Policies.Abstract, Phi: true),
+        ["POST /cases/{caseId:guid}/complete"] = new(Policies.Abstract, Phi: true),
+        ["POST /cases/{caseId:guid}/reopen"] = new(Policies.Abstract, Phi: true),
+        ["POST /cases/{caseId:guid}/corrections"] = new(Policies.Abstract, Phi: true),
+        ["POST /cases/{caseId:guid}/overrides"] = new(Policies.Abstract, Phi: true),
+        ["POST /cases/{caseId:guid}/duplicate"] = new(Policies.Abstract, Phi: true),
+        ["POST /cases/{caseId:guid}/import"] = new(Policies.Abstract, Phi: true),
+        ["GET /cases/{caseId:guid}"] = new(Policies.ReadIdentified, Phi: true),
+        ["GET /patients/{patientId:guid}"] = new(Policies.ReadIdentified, Phi: true),
+        ["GET /cases/{caseId:guid}/history"] = new(Policies.ReadIdentified, Phi: true),
+        ["GET /cases/{caseId:guid}/edits"] = new(Policies.ReadIdentified, Phi: true),
+        ["GET /worklists"] = new(Policies.Worklists, Phi: true, FacilityList: true),
+        ["GET /edits"] = new(Policies.Worklists, Phi: true, FacilityList: true),
+        ["POST /imports/naaccr-xml"] = new(Policies.Import, Phi: true, BodyTypes: Xml),
+
+        ["GET /follow-up/due"] = new(Policies.FollowUp, Phi: true, FacilityList: true),
+        ["GET /follow-up/letters"] = new(Policies.FollowUp, Phi: true, FacilityList: true),
+        ["GET /follow-up/rates"] = new(Policies.FollowUp),
+        ["GET /follow-up/snapshots"] = new(Policies.FollowUp, FacilityList: true),
+        ["POST /follow-up/snapshots/run"] = new(Policies.FollowUp),
+
+        ["GET /incidence"] = new(Policies.Statistics),
+        ["GET /populations"] = new(Policies.Statistics),
+        ["GET /populations/{id:guid}/export"] = new(Policies.Statistics),
+        ["POST /populations"] = new(Policies.PopulationImport, BodyTypes: Csv),
+        ["GET /survival/life-tables"] = new(Policies.Statistics),
+        ["GET /survival/life-tables/{name}"] = new(Policies.Statistics),
+        ["POST /survival/life-tables"] = new(Policies.LifeTableImport, BodyTypes: Csv),
+        ["GET /survival/observed"] = new(Policies.Statistics),
+        ["GET /survival/cause-specific"] = new(Policies.Statistics),
+        ["GET /survival/life-table"] = new(Policies.Statistics),
+        ["GET /survival/conditional"] = new(Policies.Statistics),
+        ["GET /survival/relative"] = new(Policies.Statistics),
+
+        // Hangfire's dashboard is one endpoint for every method (its pages and its POSTed actions).
+        ["* /jobs/{**path}"] = new(Policies.Jobs),
+
+        ["GET /admin/users"] = new(Policies.Admin),
+        ["POST /admin/users"] = new(Policies.Admin),
+        ["GET /admin/keys"] = new(Policies.Admin),
+        ["POST /admin/keys"] = new(Policies.Admin),
+        ["DELETE /admin/keys/{id:guid}"] = new(Policies.Admin),
+        ["GET /admin/audit/patients/{patientId:guid}"] = new(Policies.Admin),
+        ["GET /admin/audit/users/{userName}"] = new(Policies.Admin),
+    };
+
+    /// <summary>The method key of an endpoint that answers every method.</summary>
+    public const string AnyMethod = "*";
+
+    public static string Key(string method, string pattern) => $"{method} {(pattern.Length > 1 ? pattern.TrimEnd('/') : pattern)}";
+
+    /// <summary>Adds each endpoint's policy (or AllowAnonymous) and its security record as metadata.</summary>
+    public static TBuilder WithRegistryPolicies<TBuilder>(this TBuilder group) where TBuilder : IEndpointConventionBuilder
+    {
+        group.Finally(b =>
+        {
+            if (b is not RouteEndpointBuilder route) return;
+            var methods = b.Metadata.OfType<HttpMethodMetadata>().LastOrDefault()?.HttpMethods ?? [AnyMethod];
+            var pattern = "/" + (route.RoutePattern.RawText ?? "").TrimStart('/');
+            foreach (var method in methods)
+            {
+                if (!Table.TryGetValue(Key(method, pattern), out var security)) continue;
+                b.Metadata.Add(security);
+                if (security.Policy is null) b.Metadata.Add(new AllowAnonymousAttribute());
+                else b.Metadata.Add(new AuthorizeAttribute(security.Policy));
+                break;
+            }
+        });
+        return group;
+    }
+}

@@ -1,0 +1,50 @@
+using Microsoft.AspNetCore.Authorization;
+using TumorRegistry.Infrastructure.Security;
+using R = TumorRegistry.Infrastructure.Security.RegistryRoles;
+
+namespace TumorRegistry.Api.Security.Authorization;
+
+/// <summary>The endpoint policies: which roles may call what. Facility scoping is decided beside them (AuthorizationBehavior).</summary>
+public static class Policies
+{
+    public const string Abstract = "abstract";
+    public const string ReadIdentified = "read-identified";
+    public const string Worklists = "worklists";
+    public const string FollowUp = "follow-up";
+    public const string Import = "import";
+    public const string Statistics = "statistics";
+    public const string LifeTableImport = "life-table-import";
+    public const string PopulationImport = "population-import";
+    public const string Jobs = "jobs";
+    public const string Admin = "admin";
+    public const string SignedIn = "signed-in";
+
+    public static readonly IReadOnlyDictionary<string, string[]> Roles = new Dictionary<string, string[]>
+    {
+        [Abstract] = [R.Registrar],
+        [ReadIdentified] = [R.Registrar, R.Manager],
+        [Worklists] = [R.Registrar, R.Manager],
+        [FollowUp] = [R.Manager],
+        [Import] = [R.Registrar, R.Manager],
+        [Statistics] = [R.Epidemiologist, R.Manager, R.Admin],
+        // Replacing (replace=true) is the admin's alone: see Add.
+        [LifeTableImport] = [R.Epidemiologist, R.Admin],
+        // The newest population of a state becomes the one behind /incidence, so every import may replace: admin only.
+        [PopulationImport] = [R.Admin],
+        [Jobs] = [R.Manager, R.Admin],
+        [Admin] = [R.Admin],
+        [SignedIn] = R.All.ToArray(),
+    };
+
+    public static AuthorizationBuilder AddRegistryPolicies(this AuthorizationBuilder auth)
+    {
+        foreach (var (name, roles) in Roles.Where(p => p.Key != LifeTableImport))
+            auth.AddPolicy(name, p => p.RequireAuthenticatedUser().RequireRole(roles));
+        auth.AddPolicy(LifeTableImport, p => p.RequireAuthenticatedUser().RequireRole(Roles[LifeTableImport])
+            .RequireAssertion(c => c.User.IsInRole(RegistryRoles.Admin) ||
+                !(c.Resource is HttpContext http && string.Equals(http.Request.Query["replace"], "true", StringComparison.OrdinalIgnoreCase))));
+        // An endpoint that slipped past the table still needs a signed-in principal (and fails the matrix test).
+        auth.SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+        return auth;
+    }
+}

@@ -1,0 +1,75 @@
+using Npgsql;
+
+namespace TumorRegistry.Infrastructure.Security;
+
+/// <summary>One look at or change of identified data: who, when, which patient or case, what, from where, and how it ended.</summary>
+public sealed record AuditEntry(DateTimeOffset At, string User, Guid? PatientId, Guid? CaseId, string Action, string? RemoteAddress,
+    string Outcome, string? Detail);
+
+/// <summary>
+/// The append-only PHI audit (table phi_audit, whose triggers refuse UPDATE, DELETE and TRUNCATE). Appends never
+/// carry item values; details are the query's parameters (facility, dates) only.
+/// </summary>
+public sealed class AuditStore(NpgsqlDataSource db)
+{
+    public async Task AppendAsync(AuditEntry e, CancellationToken ct = default)
+    {
+        await using var cmd = db.CreateCommand("""
+            insert into phi_audit (at, user_name, patient_id, case_id, action, remote_address, outcome, detail)
+            values ($1, $2, $3, $4, $5, $6, $7, $8)
+            """);
+        cmd.Parameters.AddWithValue(e.At);
+        cmd.Parameters.AddWithValue(e.User);
+        cmd.Parameters.AddWithValue((object?)e.PatientId ?? DBNull.Value);
+        cmd.Parameters.AddWithValue((object?)e.CaseId ?? DBNull.Value);
+        cmd.Parameters.AddWithValue(e.Action);
+        cmd.Parameters.AddWithValue((object?)e.RemoteAddress ?? DBNull.Value);
+        cmd.Parameters.AddWithValue(e.Outcome);
+        cmd.Parameters.AddWithValue((object?)e.Detail ?? DBNull.Value);
+        await cmd.ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>One row per record a list showed (worklists, due lists, letters), each like <paramref name="e"/>.</summary>
+    public async Task AppendListedAsync(AuditEntry e, IReadOnlyCollection<(Guid? PatientId, Guid? CaseId)> records, CancellationToken ct = default)
+    {
+        if (records.Count == 0) return;
+        await using var cmd = db.CreateCommand("""
+            insert into phi_audit (at, user_name, patient_id, case_id, action, remote_address, outcome, detail)
+            select $1, $2, p, c, $3, $4, $5, $6 from unnest($7::uuid[], $8::uuid[]) as r(p, c)
+            """);
+        cmd.Parameters.AddWithValue(e.At);
+        cmd.Parameters.AddWithValue(e.User);
+        cmd.Parameters.AddWithValue(e.Action);
+        cmd.Parameters.AddWithValue((object?)e.RemoteAddress ?? DBNull.Value);
+        cmd.Parameters.AddWithValue(e.Outcome);
+        cmd.Parameters.AddWithValue((object?)e.Detail ?? DBNull.Value);
+        cmd.Parameters.Add(new NpgsqlParameter { Value = records.Select(r => r.PatientId).ToArray(), NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Uuid });
+        cmd.Parameters.Add(new NpgsqlParameter { Value = records.Select(r => r.CaseId).ToArray(), NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Uuid });
+        await cmd.ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>Who has seen or changed this patient: rows naming the patient or any of the patient's cases.</summary>
+    public Task<IReadOnlyList<AuditEntry>> ForPatientAsync(Guid patientId, int limit = 1000, CancellationToken ct = default) => QueryAsync("""
+        where patient_id = $1 or case_id in (select case_id from case_summary where patient_id = $1)
+        """, patientId, limit, ct);
+
+    /// <summary>What this user has opened or changed.</summary>
+    public Task<IReadOnlyList<AuditEntry>> ForUserAsync(string user, int limit = 1000, CancellationToken ct = default) =>
+        QueryAsync("where user_name = $1", user, limit, ct);
+
+    private async Task<IReadOnlyList<AuditEntry>> QueryAsync(string where, object key, int limit, CancellationToken ct)
+    {
+        await using var cmd = db.CreateCommand($"""
+            select at, user_name, patient_id, case_id, action, remote_address, outcome, detail from phi_audit {where} order by id desc limit $2
+            """);
+        cmd.Parameters.AddWithValue(key);
+        cmd.Parameters.AddWithValue(limit);
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        var list = new List<AuditEntry>();
+        while (await r.ReadAsync(ct))
+            list.Add(new AuditEntry(r.GetFieldValue<DateTimeOffset>(0), r.GetString(1), r.IsDBNull(2) ? null : r.GetGuid(2),
+                r.IsDBNull(3) ? null : r.GetGuid(3), r.GetString(4), r.IsDBNull(5) ? null : r.GetString(5), r.GetString(6),
+                r.IsDBNull(7) ? null : r.GetString(7)));
+        return list;
+    }
+}
