@@ -51,7 +51,7 @@ public sealed class EndpointMatrixTests(RegistryApiFactory api) : IClassFixture<
             foreach (var principal in principals.Append(null))
             {
                 var request = new HttpRequestMessage(new HttpMethod(method), url);
-                // The Quartz snapshot-run endpoint still wants the header present; it names no one.
+                // A forged name in the old header changes nothing.
                 request.Headers.Add("X-Registrar", "forged.name");
                 if (principal?.Token is { } token) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
                 if (principal is null) request.Headers.Add("X-Api-Key", revokedKey);

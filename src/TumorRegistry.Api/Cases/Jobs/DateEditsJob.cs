@@ -33,7 +33,8 @@ public static class CaseJobs
         services.AddSingleton(p => new DateDependentEdits(p.GetRequiredService<RegistryEvents>(),
             p.GetRequiredService<IReadOnlyList<RegistryProjection>>().OfType<CaseSummaryProjection>().Single(),
             p.GetRequiredService<EditEngine>().Catalog));
-        services.AddHostedService(sp => new RecurringJobsRegistration(() => sp.GetRequiredService<IRecurringJobManager>()
+        // Not AddHostedService: it adds one service per implementation type, and the follow-up jobs use the same one.
+        services.AddSingleton<IHostedService>(sp => new RecurringJobsRegistration(() => sp.GetRequiredService<IRecurringJobManager>()
             .AddOrUpdate<DateEditsJob>(DateEditsJob.RecurringJobId, j => j.RunAsync(CancellationToken.None),
                 configuration[DateEditsJob.CronSetting] is { Length: > 0 } c ? c : DateEditsJob.DefaultCron,
                 new RecurringJobOptions { TimeZone = TimeZoneInfo.Local })));

@@ -1,7 +1,6 @@
 using System.Globalization;
 using Hangfire;
 using Npgsql;
-using TumorRegistry.Api.Cases.Shared;
 
 namespace TumorRegistry.Api.FollowUp.Jobs;
 
@@ -68,11 +67,9 @@ public static class FollowUpJobs
             .WithSummary("Daily follow-up workload snapshots (due, lost, both CoC rates) by facility and for all facilities ('all'), from/to as-of dates.")
             .Produces<List<FollowUpSnapshot>>().ProducesValidationProblem();
 
-        app.MapPost("/snapshots/run", (HttpContext http, IRecurringJobManagerV2 jobs) =>
+        // Who may run it is the endpoint's policy (managers: Security/Authorization/EndpointPolicies).
+        app.MapPost("/snapshots/run", (IRecurringJobManagerV2 jobs) =>
             {
-                if (string.IsNullOrWhiteSpace(http.Request.Headers[WriteHeaders.RegistrarHeader].FirstOrDefault()))
-                    return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "No registrar.",
-                        detail: $"Running a job needs the {WriteHeaders.RegistrarHeader} header.");
                 // An occurrence of the recurring job now, enqueued; any server of any process may run it.
                 var id = jobs.TriggerJob(FollowUpSnapshotJob.RecurringJobId);
                 return Results.Accepted("/follow-up/snapshots", new SnapshotRunAccepted(FollowUpSnapshotJob.RecurringJobId, id, "enqueued"));
