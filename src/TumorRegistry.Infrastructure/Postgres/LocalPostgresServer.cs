@@ -89,7 +89,25 @@ public sealed class LocalPostgresServer : IAsyncDisposable
         Run(Path.Combine(_binDir, "pg_ctl"),
             $"-D \"{pgData}\" -l \"{Path.Combine(DataDirectory, "postgres.log")}\" -o \"{settings}\" -w -t 60 start", asPostgres: IsRoot);
         _started = true;
+        if (_deleteOnStop) StartCleanupWatch(pgData);
         if (upgrade) await RequirePasswordsAsync(pgData, ct);
+    }
+
+    /// <summary>
+    /// A throw-away cluster is stopped and deleted when this process exits (ProcessExit), but a test host is often killed
+    /// before its exit handlers finish: a detached watcher also waits for this process to end, then stops the cluster and
+    /// deletes its folder, so no run leaves one behind.
+    /// </summary>
+    private void StartCleanupWatch(string pgData)
+    {
+        var stop = IsRoot ? $"runuser -u postgres -- '{Path.Combine(_binDir, "pg_ctl")}'" : $"'{Path.Combine(_binDir, "pg_ctl")}'";
+        var script = $"exec </dev/null >/dev/null 2>&1; while kill -0 {Environment.ProcessId}; do sleep 1; done; " +
+            $"{stop} -D '{pgData}' stop -m immediate; rm -rf '{DataDirectory}'";
+        try
+        {
+            using var watcher = Process.Start(new ProcessStartInfo("setsid", ["sh", "-c", script]) { WorkingDirectory = "/" });
+        }
+        catch (System.ComponentModel.Win32Exception) { } // no setsid: the exit handler alone cleans up
     }
 
     private void InitDb(string pgData)
