@@ -1,3 +1,4 @@
+using TumorRegistry.Api.Security;
 using TumorRegistry.Domain.FollowUp;
 using TumorRegistry.Infrastructure.FollowUp;
 
@@ -12,13 +13,14 @@ public sealed record FollowUpRatesReport(DateOnly AsOf, int ReferenceYear, Follo
 public static class FollowUpRatesEndpoint
 {
     public static void MapFollowUpRates(this IEndpointRouteBuilder app) =>
-        app.MapGet("/rates", async (string? asOf, string? referenceYear, FollowUpReader reader, TimeProvider clock, CancellationToken ct) =>
+        app.MapGet("/rates", async (string? asOf, string? referenceYear, HttpContext http, FollowUpReader reader, TimeProvider clock, CancellationToken ct) =>
             {
                 var p = new FollowUpParameters(clock);
                 var at = p.AsOf(asOf);
                 var year = p.ReferenceYear(referenceYear, at);
                 if (p.Errors.Count > 0) return Results.ValidationProblem(p.Errors);
-                var rows = await reader.AnalyticCasesAsync(null, ct);
+                // A manager of some facilities sees their facilities, and "the registry" is those facilities together.
+                var rows = (await reader.AnalyticCasesAsync(null, ct)).Where(r => http.User.Holds(r.ReportingFacility)).ToList();
                 var registry = FollowUpRates.Compute(rows.Select(r => r.Case), at, year);
                 var facilities = rows.GroupBy(r => r.ReportingFacility).OrderBy(g => g.Key, StringComparer.Ordinal)
                     .Select(g => (g.Key, Rates: FollowUpRates.Compute(g.Select(r => r.Case), at, year)))

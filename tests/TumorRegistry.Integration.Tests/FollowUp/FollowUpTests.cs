@@ -3,6 +3,8 @@ using System.Text.Json;
 using TumorRegistry.Integration.Tests.Api;
 using TumorRegistry.Integration.Tests.Cases;
 
+using TumorRegistry.Integration.Tests.Infrastructure;
+
 namespace TumorRegistry.Integration.Tests.FollowUp;
 
 public sealed class FollowUpTests(RegistryApiFactory registry) : IClassFixture<RegistryApiFactory>
@@ -62,6 +64,14 @@ public sealed class FollowUpTests(RegistryApiFactory registry) : IClassFixture<R
         Assert.Equal((3, 2, 2.0 / 3, false), Rate(byFacility[FacilityA], "lastFiveYears"));
         Assert.Equal((2, 2, 1.0, true), Rate(byFacility[FacilityB], "sinceReferenceYear"));
         Assert.Equal((1, 1, 1.0, true), Rate(byFacility[FacilityB], "lastFiveYears"));
+
+        // A manager of facility B alone sees B's rates, and B's as the registry's.
+        var managerB = registry.Anonymous();
+        managerB.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer",
+            TestPrincipals.Token("manager.b", ["manager"], [FacilityB]));
+        var ratesB = await managerB.GetJson($"/follow-up/rates?{AsOf}&referenceYear=2020");
+        Assert.Equal([FacilityB], ratesB.GetProperty("facilities").EnumerateArray().Select(f => f.GetProperty("reportingFacility").GetString()));
+        Assert.Equal((2, 2, 1.0, true), Rate(ratesB, "sinceReferenceYear"));
 
         var letters = await registrar.GetAsync($"/follow-up/letters?{AsOf}&facility={FacilityA}");
         var html = await letters.Content.ReadAsStringAsync();

@@ -68,14 +68,27 @@ public static class FollowUpJobs
             .Produces<List<FollowUpSnapshot>>().ProducesValidationProblem();
 
         // Who may run it is the endpoint's policy (managers: Security/Authorization/EndpointPolicies).
-        app.MapPost("/snapshots/run", (IRecurringJobManagerV2 jobs) =>
+        app.MapPost("/snapshots/run", async (IRecurringJobManagerV2 jobs, ILoggerFactory logs) =>
             {
-                // An occurrence of the recurring job now, enqueued; any server of any process may run it.
-                var id = jobs.TriggerJob(FollowUpSnapshotJob.RecurringJobId);
-                return Results.Accepted("/follow-up/snapshots", new SnapshotRunAccepted(FollowUpSnapshotJob.RecurringJobId, id, "enqueued"));
+                // An occurrence of the recurring job now, enqueued; any server of any process may run it. The storage can
+                // refuse while a server updates the same recurring job: try again a moment later, then say so.
+                for (var attempt = 1; ; attempt++)
+                {
+                    try
+                    {
+                        var id = jobs.TriggerJob(FollowUpSnapshotJob.RecurringJobId);
+                        return Results.Accepted("/follow-up/snapshots", new SnapshotRunAccepted(FollowUpSnapshotJob.RecurringJobId, id, "enqueued"));
+                    }
+                    catch (Exception e) when (e is not OperationCanceledException && attempt < 3)
+                    {
+                        logs.CreateLogger("FollowUpJobs").LogWarning("Triggering {Job} failed ({Error}); trying again.",
+                            FollowUpSnapshotJob.RecurringJobId, e.GetType().Name);
+                        await Task.Delay(200 * attempt);
+                    }
+                }
             })
             .WithName("RunFollowUpSnapshot")
-            .WithSummary("Enqueue the follow-up snapshot job now (any service process may run it); needs X-Registrar.")
+            .WithSummary("Enqueue the follow-up snapshot job now (any service process may run it); managers.")
             .Produces<SnapshotRunAccepted>(StatusCodes.Status202Accepted).ProducesProblem(StatusCodes.Status403Forbidden);
     }
 }
