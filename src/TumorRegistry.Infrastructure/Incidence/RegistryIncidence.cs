@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Npgsql;
+using TumorRegistry.Incidence.Geography;
 using TumorRegistry.Incidence.Populations;
 using TumorRegistry.Incidence.Standards;
 using TumorRegistry.Incidence.Tables;
@@ -27,6 +28,10 @@ public sealed class RegistryIncidence(NpgsqlDataSource db, NaaccrStandards stand
 {
     private static readonly Lazy<StandardPopulation> Us2000 = new(() => StandardPopulation.Us2000());
     private static readonly Lazy<StandardPopulation> Us2000Eighteen = new(() => StandardPopulation.Us2000EighteenGroups());
+    private static readonly Lazy<CountyMap> Counties = new(CountyMap.Load);
+
+    /// <summary>US county boundaries and names (read once from the shipped TopoJSON).</summary>
+    public static CountyMap Map => Counties.Value;
 
     public IncidenceSiteGroups SiteGroups { get; } = new(standards.SiteRecode);
     public PopulationStore Populations { get; } = new(db);
@@ -55,7 +60,7 @@ public sealed class RegistryIncidence(NpgsqlDataSource db, NaaccrStandards stand
             FirstYear = q.FirstYear, LastYear = q.LastYear, Area = q.Area, BySex = q.BySex, ByRace = q.ByRace, Periods = q.Periods,
             SiteGroups = q.Sites ?? SiteGroups.Names.Where(n => n == IncidenceSiteGroups.AllSites || present.Contains(n)).ToList(),
             SexSpecificSites = SiteGroups.SexSpecific, SuppressionThreshold = q.Threshold,
-            AreaNames = new Dictionary<string, string> { [stateFips!] = stateName },
+            AreaNames = new Dictionary<string, string>(Map.CountyNames(stateFips!)) { [stateFips!] = stateName },
         };
         var build = Stopwatch.StartNew();
         var table = IncidenceTableBuilder.Build(request, counts, cells);

@@ -55,7 +55,7 @@ public sealed class IncidenceCliTests : IAsyncLifetime
         var (htmlExit, _, htmlError) = await CliRunner.RunAsync($"incidence --state NM --from 2018 --to 2020 --format html --out \"{html}\"", _db);
         Assert.True(htmlExit == 0, htmlError);
         var expected = IncidenceScenario.ExpectedTable(AreaLevel.County, bySex: false, byRace: false, PeriodMode.Pooled);
-        Assert.Equal(IncidenceHtmlWriter.ToHtml(expected, "Cancer incidence, New Mexico, 2018-2020"), await File.ReadAllTextAsync(html));
+        Assert.Equal(IncidenceHtmlWriter.ToHtml(expected, "Cancer incidence, New Mexico, 2018-2020", TumorRegistry.Infrastructure.Incidence.RegistryIncidence.Map), await File.ReadAllTextAsync(html));
         Assert.Contains("1 unknown age", htmlError);
 
         var (csvExit, csv, _) = await CliRunner.RunAsync("incidence --state NM --from 2018 --to 2020 --by-sex --site Prostate \"Lung and Bronchus\" --format csv", _db);
