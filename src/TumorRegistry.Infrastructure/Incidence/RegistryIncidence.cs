@@ -11,10 +11,14 @@ namespace TumorRegistry.Infrastructure.Incidence;
 /// <summary>Where the time of one table went: the two queries and the table building in memory.</summary>
 public sealed record IncidenceTimings(TimeSpan CaseCountsSql, TimeSpan PopulationSql, TimeSpan TableBuild, TimeSpan Total);
 
+/// <summary>What a table is computed from: the state's FIPS code, the grouped case counts and the population cells.</summary>
+public sealed record IncidenceInputs(string StateFips, IReadOnlyList<CaseCount> Counts, IReadOnlyList<PopulationCell> Cells);
+
 public abstract record IncidenceOutcome
 {
+    /// <param name="Inputs">The counts and population cells the table was built from (SIRs and the scan reuse them).</param>
     public sealed record Built(IncidenceTable Table, PopulationSummary Population, CountExclusions Excluded, IncidenceTimings Timings,
-        string Title) : IncidenceOutcome;
+        string Title, IncidenceInputs Inputs) : IncidenceOutcome;
 
     public sealed record NoPopulation(string Detail) : IncidenceOutcome;
 }
@@ -66,7 +70,8 @@ public sealed class RegistryIncidence(NpgsqlDataSource db, NaaccrStandards stand
         var table = IncidenceTableBuilder.Build(request, counts, cells);
         build.Stop();
         return new IncidenceOutcome.Built(table, population, excluded,
-            new IncidenceTimings(countTime, populationTime, build.Elapsed, total.Elapsed), $"Cancer incidence, {stateName}, {q.FirstYear}-{q.LastYear}");
+            new IncidenceTimings(countTime, populationTime, build.Elapsed, total.Elapsed), $"Cancer incidence, {stateName}, {q.FirstYear}-{q.LastYear}",
+            new IncidenceInputs(stateFips!, counts, cells));
     }
 
     private static async Task<(T, TimeSpan)> Timed<T>(Func<Task<T>> work)
