@@ -1,9 +1,10 @@
+using Xunit.Abstractions;
 using TumorRegistry.Incidence.Areas;
 
 namespace TumorRegistry.Incidence.Tests;
 
 /// <summary>Kulldorff's scan on a 10 x 10 grid of synthetic counties: a planted cluster is found, null data stay quiet.</summary>
-public class SpatialScanTests
+public class SpatialScanTests(ITestOutputHelper output)
 {
     static readonly HashSet<string> Planted = [.. from x in new[] { 2, 3, 4 } from y in new[] { 6, 7, 8 } select $"{x},{y}"];
 
@@ -55,6 +56,7 @@ public class SpatialScanTests
         // 20 seeded null datasets, 999 replications each. Under the null the most likely cluster's p is uniform:
         // about one in 20 below 0.05 (5 or more has probability 0.003), mean p near 0.5.
         var p = Enumerable.Range(100, 20).Select(seed => SpatialScan.Run(Grid(seed, plantedRisk: 1), new ScanOptions { Seed = seed }).Clusters[0].PValue).ToList();
+        output.WriteLine($"null p-values: {string.Join(' ', p)}; below 0.05: {p.Count(v => v < 0.05)}");
         Assert.InRange(p.Count(v => v < 0.05), 0, 4);
         Assert.InRange(p.Average(), 0.3, 0.7);
     }
