@@ -36,12 +36,14 @@ public static class CountyAreaStatisticsBuilder
         string period = q.FirstYear == q.LastYear ? $"{q.FirstYear}" : $"{q.FirstYear}-{q.LastYear}";
         var rows = table.Rows.Where(r => r.SiteGroup == siteGroup && r.Sex == sex && r.RaceEthnicity == RaceEthnicity.AllRaces && r.Period == period)
             .ToDictionary(r => r.AreaFips);
+        var casesByCounty = cases.ToLookup(c => c.CountyFips);
+        var popsByCounty = pops.ToLookup(p => p.CountyFips);
         var areas = pops.Select(p => p.CountyFips).Where(f => f.Length == 5).Distinct().Order(StringComparer.Ordinal).Select(fips =>
         {
             var o = new long[19];
             var n = new double[19];
-            foreach (var c in cases.Where(c => c.CountyFips == fips)) o[c.AgeGroup] += c.Count;
-            foreach (var p in pops.Where(p => p.CountyFips == fips)) n[p.AgeGroup] += p.Population;
+            foreach (var c in casesByCounty[fips]) o[c.AgeGroup] += c.Count;
+            foreach (var p in popsByCounty[fips]) n[p.AgeGroup] += p.Population;
             return new AreaAgeCounts(fips, q.AreaNames.GetValueOrDefault(fips, fips), o, n);
         }).ToList();
         var sirs = StandardisedIncidenceRatios.Compute(areas, rates, q.ConfidenceLevel)
