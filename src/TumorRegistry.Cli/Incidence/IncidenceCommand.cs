@@ -1,4 +1,6 @@
 using System.CommandLine;
+using TumorRegistry.Incidence.Areas;
+using TumorRegistry.Incidence.Tables;
 using TumorRegistry.Infrastructure.Incidence;
 using TumorRegistry.Standards;
 
@@ -6,6 +8,7 @@ namespace TumorRegistry.Cli.Incidence;
 
 /// <summary>
 /// `incidence --state NM --from 2015 --to 2022 --format html --out table.html`: the same table as GET /incidence.
+/// With --sir: county standardised incidence ratios instead of the table; --scan adds Kulldorff's scan clusters.
 /// Exit 2 on invalid options, 3 when no population covers the state.
 /// </summary>
 public static class IncidenceCommand
@@ -31,9 +34,13 @@ public static class IncidenceCommand
         var format = new Option<string?>("--format") { Description = "html (default), json, csv or svg (one site)." };
         var population = new Option<string?>("--population") { Description = "Id of an imported population (default: newest for the state)." };
         var output = new Option<FileInfo?>("--out") { Description = "Output file (default: standard output)." };
+        var sir = new Option<bool>("--sir") { Description = "County standardised incidence ratios against the state (csv, json or html)." };
+        var scan = new Option<bool>("--scan") { Description = "With --sir: Kulldorff's spatial scan over county centroids (Poisson, high rates)." };
+        var replications = new Option<int>("--replications") { Description = "Monte Carlo replications of the scan (default 999).", DefaultValueFactory = _ => 999 };
+        var seed = new Option<int>("--seed") { Description = "Seed of the scan's replications (default 1).", DefaultValueFactory = _ => 1 };
         var command = new Command("incidence", "Incidence table from the registry's cases and an imported population.")
         {
-            state, from, to, area, bySex, byRace, periods, site, threshold, standard, format, population, output,
+            state, from, to, area, bySex, byRace, periods, site, threshold, standard, format, population, output, sir, scan, replications, seed,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -47,6 +54,11 @@ public static class IncidenceCommand
                         parse.GetValue(site), parse.GetValue(threshold), parse.GetValue(standard), parse.GetValue(format) ?? "html",
                         parse.GetValue(population))
                     .Validate(incidence.SiteGroups, out var errors);
+                bool areas = parse.GetValue(sir) || parse.GetValue(scan);
+                if (areas && query is not null && query.Area != AreaLevel.County) errors["area"] = ["--sir and --scan need county rows."];
+                if (areas && query is not null && !AreaStatisticsRendering.Formats.Contains(query.Format)) errors["format"] = ["--sir gives csv, json or html."];
+                if (parse.GetValue(replications) is < 1 or > 99_999) errors["replications"] = ["1 to 99999."];
+                if (errors.Count > 0) query = null;
                 if (query is null)
                 {
                     foreach (var (key, messages) in errors)
@@ -59,7 +71,10 @@ public static class IncidenceCommand
                         Console.Error.WriteLine(none.Detail);
                         return 3;
                     case IncidenceOutcome.Built built:
-                        var (_, text) = IncidenceRendering.Render(built, query, incidence.SiteGroups);
+                        var (_, text) = areas
+                            ? AreaStatisticsRendering.Render(built, incidence.SiteGroups, query.Format, parse.GetValue(scan)
+                                ? new ScanOptions { Replications = parse.GetValue(replications), Seed = parse.GetValue(seed) } : null)
+                            : IncidenceRendering.Render(built, query, incidence.SiteGroups);
                         if (parse.GetValue(output) is { } o) await File.WriteAllTextAsync(o.FullName, text, ct);
                         else Console.Out.Write(text);
                         var x = built.Excluded;

@@ -16,7 +16,7 @@ public static class IncidenceRendering
                 IncidenceCsvWriter.Write(csv, table);
                 return ("text/csv; charset=utf-8", csv.ToString());
             case "html":
-                return ("text/html; charset=utf-8", IncidenceHtmlWriter.ToHtml(table, built.Title));
+                return ("text/html; charset=utf-8", IncidenceHtmlWriter.ToHtml(table, built.Title, RegistryIncidence.Map));
             case "svg":
                 var site = q.Sites![0];
                 // A sex-specific site has rows for its one sex only.

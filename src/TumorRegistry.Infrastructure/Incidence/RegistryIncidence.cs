@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Npgsql;
+using TumorRegistry.Incidence.Geography;
 using TumorRegistry.Incidence.Populations;
 using TumorRegistry.Incidence.Standards;
 using TumorRegistry.Incidence.Tables;
@@ -10,10 +11,14 @@ namespace TumorRegistry.Infrastructure.Incidence;
 /// <summary>Where the time of one table went: the two queries and the table building in memory.</summary>
 public sealed record IncidenceTimings(TimeSpan CaseCountsSql, TimeSpan PopulationSql, TimeSpan TableBuild, TimeSpan Total);
 
+/// <summary>What a table is computed from: the state's FIPS code, the grouped case counts and the population cells.</summary>
+public sealed record IncidenceInputs(string StateFips, IReadOnlyList<CaseCount> Counts, IReadOnlyList<PopulationCell> Cells);
+
 public abstract record IncidenceOutcome
 {
+    /// <param name="Inputs">The counts and population cells the table was built from (SIRs and the scan reuse them).</param>
     public sealed record Built(IncidenceTable Table, PopulationSummary Population, CountExclusions Excluded, IncidenceTimings Timings,
-        string Title) : IncidenceOutcome;
+        string Title, IncidenceInputs Inputs) : IncidenceOutcome;
 
     public sealed record NoPopulation(string Detail) : IncidenceOutcome;
 }
@@ -27,6 +32,10 @@ public sealed class RegistryIncidence(NpgsqlDataSource db, NaaccrStandards stand
 {
     private static readonly Lazy<StandardPopulation> Us2000 = new(() => StandardPopulation.Us2000());
     private static readonly Lazy<StandardPopulation> Us2000Eighteen = new(() => StandardPopulation.Us2000EighteenGroups());
+    private static readonly Lazy<CountyMap> Counties = new(CountyMap.Load);
+
+    /// <summary>US county boundaries and names (read once from the shipped TopoJSON).</summary>
+    public static CountyMap Map => Counties.Value;
 
     public IncidenceSiteGroups SiteGroups { get; } = new(standards.SiteRecode);
     public PopulationStore Populations { get; } = new(db);
@@ -55,13 +64,14 @@ public sealed class RegistryIncidence(NpgsqlDataSource db, NaaccrStandards stand
             FirstYear = q.FirstYear, LastYear = q.LastYear, Area = q.Area, BySex = q.BySex, ByRace = q.ByRace, Periods = q.Periods,
             SiteGroups = q.Sites ?? SiteGroups.Names.Where(n => n == IncidenceSiteGroups.AllSites || present.Contains(n)).ToList(),
             SexSpecificSites = SiteGroups.SexSpecific, SuppressionThreshold = q.Threshold,
-            AreaNames = new Dictionary<string, string> { [stateFips!] = stateName },
+            AreaNames = new Dictionary<string, string>(Map.CountyNames(stateFips!)) { [stateFips!] = stateName },
         };
         var build = Stopwatch.StartNew();
         var table = IncidenceTableBuilder.Build(request, counts, cells);
         build.Stop();
         return new IncidenceOutcome.Built(table, population, excluded,
-            new IncidenceTimings(countTime, populationTime, build.Elapsed, total.Elapsed), $"Cancer incidence, {stateName}, {q.FirstYear}-{q.LastYear}");
+            new IncidenceTimings(countTime, populationTime, build.Elapsed, total.Elapsed), $"Cancer incidence, {stateName}, {q.FirstYear}-{q.LastYear}",
+            new IncidenceInputs(stateFips!, counts, cells));
     }
 
     private static async Task<(T, TimeSpan)> Timed<T>(Func<Task<T>> work)

@@ -16,6 +16,20 @@ public static class SurvivalCsv
                     Csv.Number(c.Survival[i]), Csv.Number(c.StdErr(i)), Csv.Number(c.Lower[i]), Csv.Number(c.Upper[i])));
     }
 
+    /// <summary>
+    /// Survival at chosen times per curve (R summary(fit, times=)): group,time,n_risk,n_event,n_censor,survival,
+    /// std_err_survival (se of S, not of log S),lower,upper; the header names the interval.
+    /// </summary>
+    public static void WriteTimes(TextWriter w, IEnumerable<SurvivalCurve> curves, IEnumerable<double> times)
+    {
+        var ts = times.ToArray();
+        w.WriteLine("group,time,n_risk,n_event,n_censor,survival,std_err_survival,lower,upper");
+        foreach (var c in curves)
+            foreach (var r in SurvivalAtTimes.Table(c, ts))
+                w.WriteLine(string.Join(',', Csv.Field(r.Group), Csv.Number(r.Time), r.AtRisk, r.Events, r.Censored,
+                    Csv.Number(r.Survival), Csv.Number(r.StdErr), Csv.Number(r.Lower), Csv.Number(r.Upper)));
+    }
+
     /// <summary>Quantiles with limits per curve: group,probability,time,lower,upper.</summary>
     public static void WriteQuantiles(TextWriter w, IEnumerable<SurvivalCurve> curves, IEnumerable<double> probabilities)
     {

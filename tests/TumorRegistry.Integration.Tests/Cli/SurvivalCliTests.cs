@@ -40,6 +40,39 @@ public sealed class SurvivalCliTests
     }
 
     [Fact]
+    public async Task Mapped_columns_and_event_codes_reproduce_R_summary_survfit_at_chosen_times()
+    {
+        // survival::pbc with columns days/outcome/arm, death = 2, transplant = 1 censored (fixtures/make-times-fixtures.R).
+        var dir = Path.Combine(AppContext.BaseDirectory, "fixtures", "survival");
+        var run = await CliRunner.RunAsync($"survival --csv \"{Path.Combine(dir, "pbc.csv")}\" --time days --status outcome --event-codes 2 " +
+            "--censor-codes 0,1 --group arm --confidence log-log --level 0.9 --times 365,730,1825,3650,4500,5000 --format csv");
+        Assert.True(run.ExitCode == 0, run.Error);
+        Assert.Contains("Excluded 106: Missing group", run.Error);
+        var lines = run.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("group,time,n_risk,n_event,n_censor,survival,std_err_survival,lower,upper", lines[0]);
+        var expected = File.ReadAllLines(Path.Combine(dir, "summary_times_pbc.csv")).Skip(1).Select(l => l.Split(','))
+            .Where(f => f[0] == "log-log" && f[1] == "0.9").ToList();
+        Assert.Equal(10, expected.Count);
+        Assert.Equal(expected.Count, lines.Length - 1);
+        for (int i = 0; i < expected.Count; i++)
+        {
+            var a = lines[i + 1].Split(',');
+            var e = expected[i];
+            Assert.Equal(e[2..7], a[0..5]); // group, time, n.risk, n.event, n.censor
+            for (int k = 0; k < 4; k++)
+                Assert.True(Math.Abs(double.Parse(e[7 + k], System.Globalization.CultureInfo.InvariantCulture)
+                    - double.Parse(a[5 + k], System.Globalization.CultureInfo.InvariantCulture)) <= 1e-6, $"row {i} column {k}: {e[7 + k]} vs {a[5 + k]}");
+        }
+
+        var wrongGroup = await CliRunner.RunAsync($"survival --csv \"{Path.Combine(dir, "pbc.csv")}\" --time days --status outcome --group rx");
+        Assert.Equal(2, wrongGroup.ExitCode);
+        Assert.Contains("'rx'", wrongGroup.Error);
+        var badTimes = await CliRunner.RunAsync($"survival --csv \"{Path.Combine(dir, "pbc.csv")}\" --times 365,year --format csv");
+        Assert.Equal(2, badTimes.ExitCode);
+        Assert.Contains("--times", badTimes.Error);
+    }
+
+    [Fact]
     public async Task A_missing_column_is_reported_clearly()
     {
         var csv = Path.Combine(Path.GetTempPath(), $"extract-{Guid.NewGuid():N}.csv");

@@ -1,5 +1,7 @@
 using Npgsql;
+using TumorRegistry.Incidence.Areas;
 using TumorRegistry.Incidence.Output;
+using TumorRegistry.Incidence.Populations;
 using TumorRegistry.Incidence.Tables;
 using TumorRegistry.Integration.Tests.Infrastructure;
 
@@ -55,7 +57,7 @@ public sealed class IncidenceCliTests : IAsyncLifetime
         var (htmlExit, _, htmlError) = await CliRunner.RunAsync($"incidence --state NM --from 2018 --to 2020 --format html --out \"{html}\"", _db);
         Assert.True(htmlExit == 0, htmlError);
         var expected = IncidenceScenario.ExpectedTable(AreaLevel.County, bySex: false, byRace: false, PeriodMode.Pooled);
-        Assert.Equal(IncidenceHtmlWriter.ToHtml(expected, "Cancer incidence, New Mexico, 2018-2020"), await File.ReadAllTextAsync(html));
+        Assert.Equal(IncidenceHtmlWriter.ToHtml(expected, "Cancer incidence, New Mexico, 2018-2020", TumorRegistry.Infrastructure.Incidence.RegistryIncidence.Map), await File.ReadAllTextAsync(html));
         Assert.Contains("1 unknown age", htmlError);
 
         var (csvExit, csv, _) = await CliRunner.RunAsync("incidence --state NM --from 2018 --to 2020 --by-sex --site Prostate \"Lung and Bronchus\" --format csv", _db);
@@ -64,6 +66,28 @@ public sealed class IncidenceCliTests : IAsyncLifetime
         IncidenceCsvWriter.Write(w, IncidenceScenario.ExpectedTable(AreaLevel.County, bySex: true, byRace: false, PeriodMode.Pooled,
             [IncidenceScenario.Prostate, IncidenceScenario.Lung]));
         Assert.Equal(w.ToString(), csv);
+    }
+
+    [Fact]
+    public async Task Sir_and_scan_options_write_the_pure_librarys_county_statistics()
+    {
+        var file = Path.Combine(_dir, "nm.txt");
+        await File.WriteAllTextAsync(file, IncidenceScenario.PopulationFile);
+        Assert.Equal(0, (await CliRunner.RunAsync($"import-population --file \"{file}\" --format seer", _db)).Item1);
+
+        var (exit, csv, error) = await CliRunner.RunAsync("incidence --state NM --from 2018 --to 2020 --site \"Lung and Bronchus\" --sir --scan --replications 99 --seed 5 --format csv", _db);
+        Assert.True(exit == 0, error);
+        var table = IncidenceScenario.ExpectedTable(AreaLevel.County, bySex: false, byRace: false, PeriodMode.Pooled, [IncidenceScenario.Lung]);
+        var expected = CountyAreaStatisticsBuilder.Build(table, IncidenceScenario.ExpectedCounts(), SeerPopulationFile.ToCells(IncidenceScenario.Population),
+            IncidenceScenario.Lung, map: TumorRegistry.Infrastructure.Incidence.RegistryIncidence.Map, scan: new ScanOptions { Replications = 99, Seed = 5 });
+        Assert.Equal(AreaStatisticsWriter.ToCsv([expected]), csv);
+        Assert.Contains("35001,Bernalillo,Lung and Bronchus,Both sexes,2018-2020,", csv);
+        Assert.Contains("site_group,sex,period,rank,centre_fips", csv);
+
+        var (bad, _, badError) = await CliRunner.RunAsync("incidence --state NM --from 2018 --to 2020 --sir --format svg --site Prostate --area state", _db);
+        Assert.Equal(2, bad);
+        Assert.Contains("--area:", badError);
+        Assert.Contains("--format:", badError);
     }
 
     [Fact]

@@ -154,6 +154,7 @@ public static class IncidenceScenario
             Standard = standard ?? StandardPopulation.Us2000(), FirstYear = 2018, LastYear = 2020, Area = area, BySex = bySex, ByRace = byRace,
             Periods = periods, SiteGroups = sites ?? SiteOrder, SuppressionThreshold = threshold,
             SexSpecificSites = new IncidenceSiteGroups(NaaccrStandards.Default.SiteRecode).SexSpecific,
-            AreaNames = new Dictionary<string, string> { ["35"] = "New Mexico" },
+            // County names come from the shipped us-atlas boundaries (e.g. 35001 Bernalillo).
+            AreaNames = new Dictionary<string, string>(TumorRegistry.Infrastructure.Incidence.RegistryIncidence.Map.CountyNames("35")) { ["35"] = "New Mexico" },
         }, ExpectedCounts(byOrigin), SeerPopulationFile.ToCells(population ?? Population));
 }

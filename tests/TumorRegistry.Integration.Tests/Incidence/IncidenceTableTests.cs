@@ -88,10 +88,12 @@ public sealed class IncidenceTableTests(IncidenceApiFactory fixture) : IClassFix
         var w = new StringWriter();
         IncidenceCsvWriter.Write(w, expected);
         Assert.Equal(w.ToString(), csv);
+        Assert.Contains("\n35001,Bernalillo,", csv);
 
         var (htmlResponse, html) = await GetAsync("state=NM&from=2018&to=2020&format=html");
         Assert.Equal("text/html", htmlResponse.Content.Headers.ContentType!.MediaType);
-        Assert.Equal(IncidenceHtmlWriter.ToHtml(expected, "Cancer incidence, New Mexico, 2018-2020"), html);
+        Assert.Equal(IncidenceHtmlWriter.ToHtml(expected, "Cancer incidence, New Mexico, 2018-2020", TumorRegistry.Infrastructure.Incidence.RegistryIncidence.Map), html);
+        Assert.Contains("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"choropleth\"", html);
 
         var (svgResponse, svg) = await GetAsync("state=NM&from=2018&to=2020&format=svg&site=Prostate");
         Assert.Equal("image/svg+xml", svgResponse.Content.Headers.ContentType!.MediaType);
