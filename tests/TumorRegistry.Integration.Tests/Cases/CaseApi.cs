@@ -18,15 +18,12 @@ public static class CaseApi
         api.WithWebHostBuilder(b => b.ConfigureServices(s => s.AddSingleton<TimeProvider>(clock)));
 
     /// <summary>
-    /// A client signed in as a registrar (and manager) of every facility; null gives an anonymous client. It still sends
-    /// X-Registrar, which names no one any more, only because the Quartz snapshot-run endpoint checks it is present.
+    /// A client signed in as a registrar (and manager) of every facility; null gives an anonymous client.
     /// </summary>
     public static HttpClient Registrar(this WebApplicationFactory<Program> api, string? user)
     {
         if (user is null) return api.Anonymous();
-        var client = api.As(user, [RegistryRoles.Registrar, RegistryRoles.Manager]);
-        client.DefaultRequestHeaders.Add("X-Registrar", user);
-        return client;
+        return api.As(user, [RegistryRoles.Registrar, RegistryRoles.Manager]);
     }
 
     public static async Task<HttpResponseMessage> WriteAsync(this HttpClient client, string url, object? body, int? ifMatch, string? reason = null)

@@ -12,6 +12,7 @@ using TumorRegistry.Integration.Tests.Infrastructure;
 namespace TumorRegistry.Integration.Tests.FollowUp;
 
 /// <summary>The nightly follow-up snapshot job, run through Hangfire (storage in the registry database's hangfire schema) on a real database.</summary>
+[Collection(nameof(HangfireJobTests))]
 public sealed class FollowUpSnapshotJobTests(RegistryApiFactory registry) : IClassFixture<RegistryApiFactory>
 {
     private const string FacilityA = "0000000030";
