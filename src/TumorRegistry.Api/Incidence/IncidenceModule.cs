@@ -22,7 +22,9 @@ public static class IncidenceModule
         populations.MapImportPopulation();
         populations.MapListPopulations();
         populations.MapExportPopulation();
-        app.MapGroup("").WithTags("Incidence").MapGetIncidence();
+        var incidence = app.MapGroup("").WithTags("Incidence");
+        incidence.MapGetIncidence();
+        incidence.MapGetIncidenceAreas();
         return app;
     }
 }

@@ -11,9 +11,9 @@ namespace TumorRegistry.Integration.Tests.Incidence;
 /// <summary>GET /incidence over a registry whose counts are known: counts, rates, intervals and suppression.</summary>
 public sealed class IncidenceTableTests(IncidenceApiFactory fixture) : IClassFixture<IncidenceApiFactory>
 {
-    private async Task<(HttpResponseMessage Response, string Body)> GetAsync(string query)
+    private async Task<(HttpResponseMessage Response, string Body)> GetAsync(string query, string? path = null)
     {
-        var response = await fixture.Client.GetAsync("/incidence?" + query);
+        var response = await fixture.Client.GetAsync(path ?? "/incidence?" + query);
         return (response, await response.Content.ReadAsStringAsync());
     }
 
@@ -43,6 +43,30 @@ public sealed class IncidenceTableTests(IncidenceApiFactory fixture) : IClassFix
 
         var expected = ExpectedTable(AreaLevel.County, bySex: true, byRace: false, PeriodMode.Pooled);
         Assert.Equal(IncidenceJsonWriter.ToJson(expected), body);
+    }
+
+    [Fact]
+    public async Task County_SIRs_and_scan_clusters_over_HTTP_are_the_librarys_for_the_same_query()
+    {
+        const string query = "state=NM&from=2018&to=2020&site=Lung%20and%20Bronchus";
+        var (response, body) = await GetAsync("", "/incidence/areas?" + query + "&format=json&scan=true&replications=99&seed=7");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/json", response.Content.Headers.ContentType!.MediaType);
+
+        await using var db = Npgsql.NpgsqlDataSource.Create(fixture.Api.ConnectionString);
+        var incidence = new RegistryIncidence(db, TumorRegistry.Standards.NaaccrStandards.Default);
+        var q = new IncidenceParameters("NM", "2018", "2020", "county", null, null, null, ["Lung and Bronchus"], null, null, "json", null)
+            .Validate(incidence.SiteGroups, out _)!;
+        var built = Assert.IsType<IncidenceOutcome.Built>(await incidence.BuildAsync(q, CancellationToken.None));
+        var (_, expected) = AreaStatisticsRendering.Render(built, incidence.SiteGroups, "json",
+            new TumorRegistry.Incidence.Areas.ScanOptions { Replications = 99, Seed = 7 });
+        Assert.Equal(expected, body);
+        Assert.Contains("Bernalillo", body);
+
+        var (bad, problem) = await GetAsync("", "/incidence/areas?" + query + "&format=svg&replications=0");
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("replications", problem);
+        Assert.Contains("format", problem);
     }
 
     [Fact]

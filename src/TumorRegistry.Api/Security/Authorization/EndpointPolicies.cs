@@ -58,6 +58,7 @@ public static class EndpointPolicies
         ["POST /follow-up/snapshots/run"] = new(Policies.FollowUp),
 
         ["GET /incidence"] = new(Policies.Statistics),
+        ["GET /incidence/areas"] = new(Policies.Statistics),
         ["GET /populations"] = new(Policies.Statistics),
         ["GET /populations/{id:guid}/export"] = new(Policies.Statistics),
         ["POST /populations"] = new(Policies.PopulationImport, BodyTypes: Csv),
