@@ -197,8 +197,9 @@ public sealed class RegistryEvents(IDocumentStore store)
     private static StoredEvent ToStored(IEvent e, int version) =>
         new(e.Sequence, e.StreamId, version, e.EventTypeName, SchemaVersionOf(e.Data), e.Data, MetadataOf(e), e.Timestamp);
 
-    private static int SchemaVersionOf(object data) =>
-        DomainEvents.All.FirstOrDefault(t => t.Type == data.GetType())?.SchemaVersion ?? 1;
+    private static readonly Dictionary<Type, int> SchemaVersions = DomainEvents.All.ToDictionary(e => e.Type, e => e.SchemaVersion);
+
+    private static int SchemaVersionOf(object data) => SchemaVersions.GetValueOrDefault(data.GetType(), 1);
 
     /// <summary>The Marten aggregate type recorded in mt_streams.type for our stream types.</summary>
     private static Type? AggregateTypeOf(string streamType) => streamType switch

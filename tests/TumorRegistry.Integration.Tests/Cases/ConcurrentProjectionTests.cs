@@ -85,24 +85,13 @@ public sealed class EightWriterProjectionTests
             return conflicts;
         })));
 
-        var live = await SnapshotAsync(ds);
-        Assert.Equal(3 * 2 + 6 * 2 + 8 * 15, (long)(await ScalarAsync(ds, "select count(*) from marten.mt_events where type <> 'tombstone'"))!);
+        var live = await ds.ReadModelsSnapshotAsync();
+        Assert.Equal(3 * 2 + 6 * 2 + 8 * 15, (long)(await ds.ScalarAsync("select count(*) from marten.mt_events where type <> 'tombstone'"))!);
         var rebuilder = new ProjectionRebuilder(marten, projections);
         await rebuilder.RebuildAsync(PatientsProjection.ProjectionName);
         await rebuilder.RebuildAsync(CaseSummaryProjection.ProjectionName);
-        Assert.Equal(live, await SnapshotAsync(ds));
+        Assert.Equal(live, await ds.ReadModelsSnapshotAsync());
         // Each case row reflects its patient's sex as the last committed event left it.
-        Assert.Equal(0L, await ScalarAsync(ds, "select count(*) from case_summary c join patients p using (patient_id) where c.patient_sex is distinct from p.sex"));
+        Assert.Equal(0L, await ds.ScalarAsync("select count(*) from case_summary c join patients p using (patient_id) where c.patient_sex is distinct from p.sex"));
     }
-
-    private static async Task<object?> ScalarAsync(Npgsql.NpgsqlDataSource ds, string sql)
-    {
-        await using var cmd = ds.CreateCommand(sql);
-        return await cmd.ExecuteScalarAsync();
-    }
-
-    private static async Task<string> SnapshotAsync(Npgsql.NpgsqlDataSource ds) => (string)(await ScalarAsync(ds, """
-        select (select string_agg(t::text, E'\n' order by t.case_id) from case_summary t)
-            || E'\n--\n' || (select string_agg(p::text, E'\n' order by p.patient_id) from patients p)
-        """))!;
 }

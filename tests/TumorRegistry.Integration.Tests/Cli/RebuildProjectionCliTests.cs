@@ -26,14 +26,14 @@ public sealed class RebuildProjectionCliTests
                     new DiagnosisRecorded { PrimarySite = "C509", Histology = "8500", Behavior = "3", Laterality = "1", DateOfDiagnosis = "20200315" }]),
             ], who);
         }
-        var before = await SnapshotAsync(ds);
-        await ExecAsync(ds, "delete from case_summary where ctid in (select ctid from case_summary limit 2); update patients set sex = '9'");
-        Assert.NotEqual(before, await SnapshotAsync(ds));
+        var before = await ds.ReadModelsSnapshotAsync();
+        await ds.ExecAsync("delete from case_summary where ctid in (select ctid from case_summary limit 2); update patients set sex = '9'");
+        Assert.NotEqual(before, await ds.ReadModelsSnapshotAsync());
 
         var run = await CliRunner.RunAsync("rebuild-projection --all", cs);
 
         Assert.True(run.ExitCode == 0, run.Output + run.Error);
-        Assert.Equal(before, await SnapshotAsync(ds));
+        Assert.Equal(before, await ds.ReadModelsSnapshotAsync());
     }
 
     [Fact]
@@ -43,21 +43,5 @@ public sealed class RebuildProjectionCliTests
         var run = await CliRunner.RunAsync("rebuild-projection no_such_table", cs);
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("case_summary", run.Error);
-    }
-
-    private static async Task ExecAsync(NpgsqlDataSource ds, string sql)
-    {
-        await using var cmd = ds.CreateCommand(sql);
-        await cmd.ExecuteNonQueryAsync();
-    }
-
-    // Every column of both read models, as text, in key order (updated_at is rebuilt from event times too).
-    private static async Task<string> SnapshotAsync(NpgsqlDataSource ds)
-    {
-        await using var cmd = ds.CreateCommand("""
-            select (select string_agg(t::text, E'\n' order by t.case_id) from case_summary t)
-                || E'\n--\n' || (select string_agg(p::text, E'\n' order by p.patient_id) from patients p)
-            """);
-        return (string)(await cmd.ExecuteScalarAsync())!;
     }
 }

@@ -18,7 +18,7 @@ public sealed class LegacyEventStoreTests
         var patient = Guid.NewGuid();
         var tumor = Guid.NewGuid();
         // The old tables as migration 0001 made them, with a patient and a case written by the old store.
-        await ExecAsync(ds, $$"""
+        await ds.ExecAsync($$"""
             {{SchemaMigrator.All.Single(m => m.Number == 1).Sql}}
             insert into streams(id, type, version, created_at) values ('{{patient}}', 'patient', 1, '2025-02-01T10:00:00Z'),
                 ('{{tumor}}', 'tumor', 2, '2025-02-01T10:05:00Z');
@@ -44,23 +44,11 @@ public sealed class LegacyEventStoreTests
         var registered = Assert.Single(await events.ReadStreamAsync(patient));
         Assert.Equal(new EventMetadata("ctr.old", "path report", patient), registered.Metadata);
         Assert.Equal("tumor", (await events.GetStreamAsync(tumor))!.Type);
-        Assert.Equal(3L, await ScalarAsync(ds, "select count(*) from legacy_events"));
-        Assert.Equal(3L, await ScalarAsync(ds, "select count(*) from marten.mt_events"));
+        Assert.Equal(3L, await ds.ScalarAsync("select count(*) from legacy_events"));
+        Assert.Equal(3L, await ds.ScalarAsync("select count(*) from marten.mt_events"));
 
         // And the read models rebuild from the copied events.
         var loaded = await new CaseRepository(events).LoadCaseAsync(tumor);
         Assert.Equal("C509", loaded.State.Items["primarySite"]);
-    }
-
-    private static async Task ExecAsync(NpgsqlDataSource ds, string sql)
-    {
-        await using var cmd = ds.CreateCommand(sql);
-        await cmd.ExecuteNonQueryAsync();
-    }
-
-    private static async Task<object?> ScalarAsync(NpgsqlDataSource ds, string sql)
-    {
-        await using var cmd = ds.CreateCommand(sql);
-        return await cmd.ExecuteScalarAsync();
     }
 }

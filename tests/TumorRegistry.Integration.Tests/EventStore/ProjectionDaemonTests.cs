@@ -75,19 +75,19 @@ public sealed class ProjectionDaemonTests
         await Task.WhenAll(writers);
         await daemon.WaitForNonStaleData(Patience);
 
-        var committed = (long)(await ScalarAsync(ds, "select count(*) from marten.mt_events where type <> 'tombstone'"))!;
+        var committed = (long)(await ds.ScalarAsync("select count(*) from marten.mt_events where type <> 'tombstone'"))!;
         var liveRows = await live.RowsAsync(ds);
         Assert.True(committed > 400, $"expected most of 640 events committed, got {committed}");
         Assert.Equal(committed, liveRows.Count);
-        Assert.Equal(committed, (long)(await ScalarAsync(ds, "select sum(events) from registrar_activity"))!);
-        var activity = await ScalarAsync(ds, "select string_agg(registrar || ':' || events, ',' order by registrar) from registrar_activity");
+        Assert.Equal(committed, (long)(await ds.ScalarAsync("select sum(events) from registrar_activity"))!);
+        var activity = await ds.ScalarAsync("select string_agg(registrar || ':' || events, ',' order by registrar) from registrar_activity");
 
         await daemon.StopAllAsync();
         var rebuilder = new ProjectionRebuilder(store, projections);
         await rebuilder.RebuildAsync("live");
         await rebuilder.RebuildAsync(RegistrarActivityProjection.ProjectionName);
         Assert.Equal(liveRows, await live.RowsAsync(ds));
-        Assert.Equal(activity, await ScalarAsync(ds, "select string_agg(registrar || ':' || events, ',' order by registrar) from registrar_activity"));
+        Assert.Equal(activity, await ds.ScalarAsync("select string_agg(registrar || ':' || events, ',' order by registrar) from registrar_activity"));
     }
 
     [Fact]
@@ -140,12 +140,6 @@ public sealed class ProjectionDaemonTests
         Assert.DoesNotContain(before, r => r.Value is 100 or 101);
         await new ProjectionRebuilder(store, [inline]).RebuildAsync("inline");
         Assert.Equal(before, await inline.RowsAsync(ds));
-    }
-
-    private static async Task<object?> ScalarAsync(NpgsqlDataSource ds, string sql)
-    {
-        await using var cmd = ds.CreateCommand(sql);
-        return await cmd.ExecuteScalarAsync();
     }
 
     private static async Task WaitUntilAsync(Func<Task<bool>> condition)
