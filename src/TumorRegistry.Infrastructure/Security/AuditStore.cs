@@ -12,40 +12,46 @@ public sealed record AuditEntry(DateTimeOffset At, string User, Guid? PatientId,
 /// </summary>
 public sealed class AuditStore(NpgsqlDataSource db)
 {
-    public async Task AppendAsync(AuditEntry e, CancellationToken ct = default)
-    {
-        await using var cmd = db.CreateCommand("""
-            insert into phi_audit (at, user_name, patient_id, case_id, action, remote_address, outcome, detail)
-            values ($1, $2, $3, $4, $5, $6, $7, $8)
-            """);
-        cmd.Parameters.AddWithValue(e.At);
-        cmd.Parameters.AddWithValue(e.User);
-        cmd.Parameters.AddWithValue((object?)e.PatientId ?? DBNull.Value);
-        cmd.Parameters.AddWithValue((object?)e.CaseId ?? DBNull.Value);
-        cmd.Parameters.AddWithValue(e.Action);
-        cmd.Parameters.AddWithValue((object?)e.RemoteAddress ?? DBNull.Value);
-        cmd.Parameters.AddWithValue(e.Outcome);
-        cmd.Parameters.AddWithValue((object?)e.Detail ?? DBNull.Value);
-        await cmd.ExecuteNonQueryAsync(ct);
-    }
+    public Task AppendAsync(AuditEntry e, CancellationToken ct = default) => AppendAsync(e, [], ct);
 
-    /// <summary>One row per record a list showed (worklists, due lists, letters), each like <paramref name="e"/>.</summary>
-    public async Task AppendListedAsync(AuditEntry e, IReadOnlyCollection<(Guid? PatientId, Guid? CaseId)> records, CancellationToken ct = default)
+    /// <summary>
+    /// The request's row and, for a list, one row per record it showed (worklists, due lists, letters), each like
+    /// <paramref name="e"/>, in one round trip. A row naming a case only gets the case's patient from case_summary.
+    /// </summary>
+    public async Task AppendAsync(AuditEntry e, IReadOnlyCollection<(Guid? PatientId, Guid? CaseId)> listed, CancellationToken ct = default)
     {
-        if (records.Count == 0) return;
-        await using var cmd = db.CreateCommand("""
+        await using var batch = db.CreateBatch();
+        var row = new NpgsqlBatchCommand("""
             insert into phi_audit (at, user_name, patient_id, case_id, action, remote_address, outcome, detail)
-            select $1, $2, p, c, $3, $4, $5, $6 from unnest($7::uuid[], $8::uuid[]) as r(p, c)
+            values ($1, $2, coalesce($3, (select patient_id from case_summary where case_id = $4)), $4, $5, $6, $7, $8)
             """);
-        cmd.Parameters.AddWithValue(e.At);
-        cmd.Parameters.AddWithValue(e.User);
-        cmd.Parameters.AddWithValue(e.Action);
-        cmd.Parameters.AddWithValue((object?)e.RemoteAddress ?? DBNull.Value);
-        cmd.Parameters.AddWithValue(e.Outcome);
-        cmd.Parameters.AddWithValue((object?)e.Detail ?? DBNull.Value);
-        cmd.Parameters.Add(new NpgsqlParameter { Value = records.Select(r => r.PatientId).ToArray(), NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Uuid });
-        cmd.Parameters.Add(new NpgsqlParameter { Value = records.Select(r => r.CaseId).ToArray(), NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Uuid });
-        await cmd.ExecuteNonQueryAsync(ct);
+        row.Parameters.Add(new NpgsqlParameter { Value = e.At });
+        row.Parameters.Add(new NpgsqlParameter { Value = e.User });
+        row.Parameters.Add(new NpgsqlParameter { Value = (object?)e.PatientId ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Uuid });
+        row.Parameters.Add(new NpgsqlParameter { Value = (object?)e.CaseId ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Uuid });
+        row.Parameters.Add(new NpgsqlParameter { Value = e.Action });
+        row.Parameters.Add(new NpgsqlParameter { Value = (object?)e.RemoteAddress ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+        row.Parameters.Add(new NpgsqlParameter { Value = e.Outcome });
+        row.Parameters.Add(new NpgsqlParameter { Value = (object?)e.Detail ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+        batch.BatchCommands.Add(row);
+        if (listed.Count > 0)
+        {
+            var rows = new NpgsqlBatchCommand("""
+                insert into phi_audit (at, user_name, patient_id, case_id, action, remote_address, outcome, detail)
+                select $1, $2, p, c, $3, $4, $5, $6 from unnest($7::uuid[], $8::uuid[]) as r(p, c)
+                """);
+            rows.Parameters.Add(new NpgsqlParameter { Value = e.At });
+            rows.Parameters.Add(new NpgsqlParameter { Value = e.User });
+            rows.Parameters.Add(new NpgsqlParameter { Value = e.Action });
+            rows.Parameters.Add(new NpgsqlParameter { Value = (object?)e.RemoteAddress ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+            rows.Parameters.Add(new NpgsqlParameter { Value = e.Outcome });
+            var detail = "listed" + (e.Detail is null ? "" : " " + e.Detail);
+            rows.Parameters.Add(new NpgsqlParameter { Value = detail });
+            rows.Parameters.Add(new NpgsqlParameter { Value = listed.Select(r => r.PatientId).ToArray(), NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Uuid });
+            rows.Parameters.Add(new NpgsqlParameter { Value = listed.Select(r => r.CaseId).ToArray(), NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Uuid });
+            batch.BatchCommands.Add(rows);
+        }
+        await batch.ExecuteNonQueryAsync(ct);
     }
 
     /// <summary>Who has seen or changed this patient: rows naming the patient or any of the patient's cases.</summary>

@@ -28,6 +28,8 @@ public sealed class PhiAuditTests(RegistryApiFactory api) : IClassFixture<Regist
         var carol = seen.Where(e => e.GetProperty("user").GetString() == "carol").ToList();
         Assert.Equal(5, carol.Count(e => e.GetProperty("action").GetString() == "GET /patients/{patientId:guid}"));
         Assert.Single(carol, e => e.GetProperty("action").GetString() == "GET /cases/{caseId:guid}/history");
+        // A read that names the case only still names its patient (found from case_summary in the audit insert).
+        Assert.Single(carol, e => e.GetProperty("action").GetString() == "GET /cases/{caseId:guid}" && e.GetProperty("patientId").GetGuid() == patientId);
         Assert.All(carol, e => Assert.Equal("200", e.GetProperty("outcome").GetString()));
         // Alice's writes are there too: registering (the id from Location), demographics, the case she opened.
         var alices = seen.Where(e => e.GetProperty("user").GetString() == "alice").Select(e => e.GetProperty("action").GetString()).ToList();

@@ -8,7 +8,7 @@ namespace TumorRegistry.Api.Security.Audit;
 /// outcome (refusals included): who, which patient or case, which endpoint, from where, the status. Runs before
 /// authorization so a 401 or 403 is recorded too.
 /// </summary>
-public sealed class PhiAuditMiddleware(RequestDelegate next, AuditStore audit, RecordScope scope, TimeProvider clock, ILogger<PhiAuditMiddleware> log)
+public sealed class PhiAuditMiddleware(RequestDelegate next, AuditStore audit, TimeProvider clock, ILogger<PhiAuditMiddleware> log)
 {
     /// <summary>Set by the scoping checks when a record or facility was hidden from the principal (answered 404).</summary>
     public const string DeniedItem = "tr.audit.denied";
@@ -53,7 +53,6 @@ public sealed class PhiAuditMiddleware(RequestDelegate next, AuditStore audit, R
                 if (location.StartsWith("/patients/", StringComparison.Ordinal)) patient ??= created;
                 else if (location.StartsWith("/cases/", StringComparison.Ordinal)) @case ??= created;
             }
-            if (@case is { } c && patient is null) patient = (await scope.FacilitiesOfAsync(c)).PatientId;
             var endpoint = http.GetEndpoint() as RouteEndpoint;
             var action = $"{http.Request.Method} {endpoint?.RoutePattern.RawText}";
             var outcome = failed ? "500" : http.Response.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -61,9 +60,8 @@ public sealed class PhiAuditMiddleware(RequestDelegate next, AuditStore audit, R
             var query = http.Request.QueryString.Value is { Length: > 1 } q ? q[..Math.Min(q.Length, 300)] : null;
             var entry = new AuditEntry(at, http.User.Identity?.Name ?? "anonymous", patient, @case, action,
                 http.Connection.RemoteIpAddress?.ToString(), outcome, query);
-            await audit.AppendAsync(entry, CancellationToken.None);
-            if (http.Items[ListedItem] is List<(Guid?, Guid?)> listed)
-                await audit.AppendListedAsync(entry with { Detail = "listed" + (query is null ? "" : " " + query) }, listed, CancellationToken.None);
+            // One round trip: the request's row (its patient found from the case when only the case is named) and the listed rows.
+            await audit.AppendAsync(entry, http.Items[ListedItem] as List<(Guid?, Guid?)> ?? [], CancellationToken.None);
         }
         catch (Exception e)
         {
