@@ -1,20 +1,19 @@
 using System.Diagnostics;
 using Npgsql;
-using TumorRegistry.Incidence.Populations;
 using TumorRegistry.Infrastructure.Events;
+using TumorRegistry.Synthetic;
 
 namespace TumorRegistry.Api.Demo;
 
 /// <summary>
-/// Loads the demo registry into an empty database: the synthetic state's population and made-up cases as event
-/// streams (bulk), then rebuilds the read models from those events, as a real import would.
+/// Loads the demo registry into an empty database: the generated reports as event streams, in bulk batches with
+/// progress on the console, then rebuilds the read models from those events, as a real import would.
 /// </summary>
 public sealed class DemoLoader(RegistryEvents store, ProjectionRebuilder rebuilder, NpgsqlDataSource db, ILogger<DemoLoader> log)
 {
-    /// <summary>The made-up state: New Mexico's codes, so the state and county codes pass the edits; not its people.</summary>
-    public static readonly SyntheticPopulationOptions Population = new() { StatePostal = "NM", StateFips = "35", FirstYear = 2015, LastYear = 2022 };
+    private const int Batch = 5_000;
 
-    public async Task<bool> LoadIfEmptyAsync(DemoOptions options, CancellationToken ct = default)
+    public async Task<bool> LoadIfEmptyAsync(SyntheticOptions options, TextWriter? progress = null, CancellationToken ct = default)
     {
         await using (var any = db.CreateCommand("select exists (select 1 from marten.mt_streams)"))
             if ((bool)(await any.ExecuteScalarAsync(ct))!)
@@ -24,17 +23,31 @@ public sealed class DemoLoader(RegistryEvents store, ProjectionRebuilder rebuild
             }
 
         var clock = Stopwatch.StartNew();
-        var population = SyntheticPopulation.Generate(Population);
-        var streams = DemoRegistry.Generate(options, population);
-        var events = await store.BulkAppendNewStreamsAsync(streams, new EventMetadata("demo.loader", "Demo registry (synthetic cases)"), ct: ct);
-        log.LogInformation("Demo: appended {Events} events in {Streams} streams in {Seconds:F1} s.", events, streams.Count, clock.Elapsed.TotalSeconds);
+        var metadata = new EventMetadata("demo.loader", "Demo registry (synthetic cases)");
+        long events = 0, reports = 0;
+        foreach (var batch in DemoRegistry.Generate(options).Chunk(Batch))
+        {
+            events += await store.BulkAppendNewStreamsAsync(batch.SelectMany(b => new[] { b.Patient, b.Tumor }), metadata, ct: ct);
+            reports += batch.Length;
+            progress?.Write($"\rDemo: {Bar(reports, options.Tumors)} {reports:N0} reports loaded ({clock.Elapsed.TotalSeconds:F0} s)   ");
+        }
+        progress?.WriteLine();
+        log.LogInformation("Demo: appended {Events} events for {Reports} reports in {Seconds:F1} s.", events, reports, clock.Elapsed.TotalSeconds);
 
         foreach (var projection in rebuilder.All)
         {
             clock.Restart();
+            progress?.WriteLine($"Demo: building the {projection.Name} read model from the events...");
             await rebuilder.RebuildAsync(projection.Name, ct);
             log.LogInformation("Demo: rebuilt {Projection} in {Seconds:F1} s.", projection.Name, clock.Elapsed.TotalSeconds);
         }
         return true;
+    }
+
+    // Duplicate reports come on top of the tumors asked for, so the bar may pass 100 % by about one per cent.
+    private static string Bar(long done, int total)
+    {
+        var filled = (int)Math.Min(30, 30 * done / Math.Max(total, 1));
+        return "[" + new string('#', filled) + new string('.', 30 - filled) + "]";
     }
 }

@@ -1,3 +1,6 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+
 namespace TumorRegistry.Api.Demo;
 
 /// <summary>`--demo`: load the made-up registry into an empty database, write its reports, then serve the API.</summary>
@@ -10,11 +13,33 @@ public static class DemoModule
 
     public static async Task RunDemoAsync(this WebApplication app)
     {
+        var options = DemoRegistry.Options(app.Configuration);
         var reports = app.Services.GetRequiredService<DemoReports>();
-        if (await app.Services.GetRequiredService<DemoLoader>().LoadIfEmptyAsync(new DemoOptions()))
-            await reports.ImportDenominatorsAsync();
+        Console.WriteLine($"Demo: a synthetic registry of {options.Tumors:N0} tumors (seed {options.Seed}); the first start loads it, later starts reuse it.");
+        if (await app.Services.GetRequiredService<DemoLoader>().LoadIfEmptyAsync(options, Console.Out))
+            await reports.ImportDenominatorsAsync(options);
         var folder = app.Configuration["TUMORREGISTRY_REPORTS"] ?? Path.Combine(Directory.GetCurrentDirectory(), ".data", "reports");
-        await reports.WriteAsync(folder);
+        Console.WriteLine("Demo: writing the reports...");
+        await reports.WriteAsync(folder, options);
+        Console.WriteLine($"Demo: reports in {folder}");
         await app.Services.GetRequiredService<Security.Authentication.DemoAccounts>().PrintAsync(Console.Out);
+        app.Lifetime.ApplicationStarted.Register(() => PrintUrls(app, options));
+    }
+
+    // The addresses are known once the server listens.
+    private static void PrintUrls(WebApplication app, Synthetic.SyntheticOptions options)
+    {
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? "http://localhost:5000";
+        Console.WriteLine($"""
+
+            The demo registry is up at {address}
+              {address}/                       sign in (the accounts above), then the pages of your role
+              {address}/worklists?status=open  open cases (JSON; registrar, manager)
+              {address}/survival/observed?stratify=stage&format=html   survival by stage (epidemiologist, manager)
+              {address}/incidence?state=NM&from={options.LastYear - 4}&to={options.LastYear}&format=html   incidence by county
+              {address}/jobs                   Hangfire dashboard (manager, admin)
+              {address}/openapi/v1.json        the API
+            Stop with Ctrl+C; the next start reuses the data.
+            """);
     }
 }

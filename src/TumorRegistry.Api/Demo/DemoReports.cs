@@ -1,6 +1,8 @@
+using System.Globalization;
 using TumorRegistry.Incidence.Populations;
 using TumorRegistry.Infrastructure.Incidence;
 using TumorRegistry.Infrastructure.Survival;
+using TumorRegistry.Synthetic;
 
 namespace TumorRegistry.Api.Demo;
 
@@ -12,12 +14,13 @@ public sealed class DemoReports(RegistryIncidence incidence, SurvivalReports sur
 {
     public const string LifeTableName = "synthetic-demo";
 
-    public async Task ImportDenominatorsAsync(CancellationToken ct = default)
+    public async Task ImportDenominatorsAsync(SyntheticOptions options, CancellationToken ct = default)
     {
         var seer = new StringWriter();
-        SeerPopulationFile.Write(seer, SyntheticPopulation.Generate(DemoLoader.Population));
-        var result = await incidence.Populations.ImportAsync(
-            new PopulationUpload("Demo state (synthetic, NM codes) 2015-2022", PopulationFormats.Seer, new StringReader(seer.ToString()), "demo.loader"), ct);
+        SeerPopulationFile.Write(seer, SyntheticDenominators.Generate(options));
+        var result = await incidence.Populations.ImportAsync(new PopulationUpload(
+            $"New Mexico counties, 2020 census counts by the 2000 US standard's ages (synthetic) {options.FirstYear}-{options.LastYear}",
+            PopulationFormats.Seer, new StringReader(seer.ToString()), "demo.loader"), ct);
         if (!result.Succeeded)
             throw new InvalidOperationException("Demo population failed to import: " + string.Join("; ", result.Errors.Take(3)));
         await survival.LifeTables.ImportAsync(LifeTableName, "Synthetic life table for the demo only (Gompertz-shaped, not a real population's)",
@@ -25,7 +28,7 @@ public sealed class DemoReports(RegistryIncidence incidence, SurvivalReports sur
     }
 
     /// <summary>Writes the demo reports into <paramref name="folder"/> and returns their paths.</summary>
-    public async Task<IReadOnlyList<string>> WriteAsync(string folder, CancellationToken ct = default)
+    public async Task<IReadOnlyList<string>> WriteAsync(string folder, SyntheticOptions options, CancellationToken ct = default)
     {
         Directory.CreateDirectory(folder);
         var written = new List<string>();
@@ -36,7 +39,7 @@ public sealed class DemoReports(RegistryIncidence incidence, SurvivalReports sur
             written.Add(path);
         }
 
-        foreach (var (file, kind, parameters) in SurvivalReportsToWrite())
+        foreach (var (file, kind, parameters) in SurvivalReportsToWrite(options.FollowUpThrough))
         {
             var (request, errors) = SurvivalRequest.Parse(kind, parameters, labels, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
             if (request is null) throw new InvalidOperationException($"Demo report {file}: {string.Join("; ", errors.Select(e => e.Key + ": " + string.Join(" ", e.Value)))}");
@@ -45,7 +48,7 @@ public sealed class DemoReports(RegistryIncidence incidence, SurvivalReports sur
 
         foreach (var (file, format, site) in new[] { ("incidence-by-county.html", "html", (string?)null), ("incidence-by-county.csv", "csv", null), ("incidence-lung.svg", "svg", "Lung and Bronchus") })
         {
-            var query = new IncidenceParameters("NM", "2015", "2022", BySex: "true", Format: format, Sites: site is null ? null : [site])
+            var query = new IncidenceParameters("NM", (options.LastYear - 4).ToString(CultureInfo.InvariantCulture), options.LastYear.ToString(CultureInfo.InvariantCulture), BySex: "true", Format: format, Sites: site is null ? null : [site])
                 .Validate(incidence.SiteGroups, out var errors)
                 ?? throw new InvalidOperationException($"Demo report {file}: {string.Join("; ", errors.Keys)}");
             if (await incidence.BuildAsync(query, ct) is IncidenceOutcome.Built built)
@@ -55,10 +58,10 @@ public sealed class DemoReports(RegistryIncidence incidence, SurvivalReports sur
         return written;
     }
 
-    private static IEnumerable<(string File, SurvivalReportKind Kind, KeyValuePair<string, string?>[] Parameters)> SurvivalReportsToWrite()
+    private static IEnumerable<(string File, SurvivalReportKind Kind, KeyValuePair<string, string?>[] Parameters)> SurvivalReportsToWrite(DateOnly followUpThrough)
     {
         static KeyValuePair<string, string?> P(string k, string v) => new(k, v);
-        var cutoff = P("cutoff", "2024-12-31");
+        var cutoff = P("cutoff", followUpThrough.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         yield return ("survival-by-stage.html", SurvivalReportKind.Observed, [P("stratify", "stage"), cutoff, P("format", "html"), P("title", "Observed survival by Summary Stage 2018 (demo)")]);
         yield return ("survival-by-site.csv", SurvivalReportKind.Observed, [P("stratify", "site"), cutoff, P("format", "csv")]);
         yield return ("cause-specific-by-stage.html", SurvivalReportKind.CauseSpecific, [P("stratify", "stage"), cutoff, P("format", "html"), P("title", "Cause-specific survival by stage (demo)")]);

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using TumorRegistry.Api.Demo;
 using TumorRegistry.Integration.Tests.Api;
+using TumorRegistry.Synthetic;
 
 namespace TumorRegistry.Integration.Tests.Demo;
 
@@ -13,21 +14,24 @@ public sealed class DemoLoadTests(RegistryApiFactory api) : IClassFixture<Regist
     {
         var loader = api.Services.GetRequiredService<DemoLoader>();
         var reports = api.Services.GetRequiredService<DemoReports>();
-        var options = new DemoOptions { Tumors = 800 };
+        var options = new SyntheticOptions { Tumors = 800, DuplicateReportRate = 0 };
 
         Assert.True(await loader.LoadIfEmptyAsync(options));
-        await reports.ImportDenominatorsAsync();
+        await reports.ImportDenominatorsAsync(options);
         Assert.False(await loader.LoadIfEmptyAsync(options));
 
         // The read models were rebuilt from the events: every demo case is in the worklists' table.
         var client = api.CreateClient();
         var open = await client.GetFromJsonAsync<JsonElement>("/worklists?status=open");
         var completed = await client.GetFromJsonAsync<JsonElement>("/worklists?status=completed");
-        Assert.Equal(options.Tumors, open.GetProperty("total").GetInt32() + completed.GetProperty("total").GetInt32());
-        Assert.True(completed.GetProperty("total").GetInt32() > options.Tumors * 8 / 10);
+        var failing = await client.GetFromJsonAsync<JsonElement>("/worklists?status=failing_edits");
+        Assert.Equal(options.Tumors, open.GetProperty("total").GetInt32() + completed.GetProperty("total").GetInt32() + failing.GetProperty("total").GetInt32());
+        // The planted edit errors are on the worklist of failing cases.
+        Assert.InRange(failing.GetProperty("total").GetInt32(), 1, options.Tumors * 3 / 100);
+        Assert.True(completed.GetProperty("total").GetInt32() > options.Tumors * 85 / 100);
 
         var folder = Path.Combine(Path.GetTempPath(), "demo-reports-" + Guid.NewGuid().ToString("N")[..8]);
-        var written = await reports.WriteAsync(folder);
+        var written = await reports.WriteAsync(folder, options);
         Assert.Equal(8, written.Count);
         var survival = await File.ReadAllTextAsync(Path.Combine(folder, "survival-by-stage.html"));
         Assert.Contains("<svg", survival);
