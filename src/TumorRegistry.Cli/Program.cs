@@ -13,4 +13,5 @@ SurvivalReportCommand.AddTo(root);
 ImportLifeTableCommand.AddTo(root);
 IncidenceCommands.AddTo(root);
 SecurityCommands.AddTo(root);
+TumorRegistry.Cli.Synthetic.GenerateCommand.AddTo(root);
 return await root.Parse(args).InvokeAsync();

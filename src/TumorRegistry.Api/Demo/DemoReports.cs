@@ -16,13 +16,7 @@ public sealed class DemoReports(RegistryIncidence incidence, SurvivalReports sur
 
     public async Task ImportDenominatorsAsync(SyntheticOptions options, CancellationToken ct = default)
     {
-        var seer = new StringWriter();
-        SeerPopulationFile.Write(seer, SyntheticDenominators.Generate(options));
-        var result = await incidence.Populations.ImportAsync(new PopulationUpload(
-            $"New Mexico counties, 2020 census counts by the 2000 US standard's ages (synthetic) {options.FirstYear}-{options.LastYear}",
-            PopulationFormats.Seer, new StringReader(seer.ToString()), "demo.loader"), ct);
-        if (!result.Succeeded)
-            throw new InvalidOperationException("Demo population failed to import: " + string.Join("; ", result.Errors.Take(3)));
+        await Infrastructure.Synthetic.SyntheticLoader.ImportDenominatorsAsync(incidence.Populations, options, "demo.loader", ct);
         await survival.LifeTables.ImportAsync(LifeTableName, "Synthetic life table for the demo only (Gompertz-shaped, not a real population's)",
             new StringReader(SyntheticLifeTable.Csv()), replace: true, importedBy: "demo.loader", ct: ct);
     }
