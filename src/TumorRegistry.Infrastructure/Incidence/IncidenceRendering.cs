@@ -6,6 +6,13 @@ namespace TumorRegistry.Infrastructure.Incidence;
 /// <summary>A built table in the requested format, with its media type (shared by the web API and the CLI).</summary>
 public static class IncidenceRendering
 {
+    /// <summary>What the table was computed from: registry state, filters, methods, software (JSON body and headers).</summary>
+    public static Reports.ReportProvenance Provenance(IncidenceOutcome.Built built, IncidenceQuery q) => new(built.Sequence, false, null, null, null,
+        $"cases: residents at diagnosis, malignant plus in situ bladder, duplicates out; diagnosis years {q.FirstYear}-{q.LastYear}; " +
+        $"sites: {(q.Sites is null ? "all" : string.Join(", ", q.Sites))}; population {built.Population.Id}; " +
+        $"age-adjusted to {q.Standard} (Tiwari gamma intervals); counts below {q.Threshold} suppressed",
+        q.Cohort is { } c ? $"{c.Name} (version {c.Version}, {c.CaseIds.Count} cases)" : null);
+
     public static (string ContentType, string Text) Render(IncidenceOutcome.Built built, IncidenceQuery q, IncidenceSiteGroups sites)
     {
         var table = built.Table;
@@ -23,7 +30,9 @@ public static class IncidenceRendering
                 var sex = sites.SexSpecific.TryGetValue(site, out var only) ? only.ToString() : IncidenceTable.BothSexes;
                 return ("image/svg+xml", IncidenceBarChart.ToSvg(table, site, sex));
             default:
-                return ("application/json; charset=utf-8", IncidenceJsonWriter.ToJson(table));
+                var json = System.Text.Json.Nodes.JsonNode.Parse(IncidenceJsonWriter.ToJson(table))!;
+                if (json is System.Text.Json.Nodes.JsonObject body) body["provenance"] = Provenance(built, q).ToJson();
+                return ("application/json; charset=utf-8", json.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }));
         }
     }
 }

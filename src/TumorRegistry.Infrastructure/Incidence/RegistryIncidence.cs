@@ -18,7 +18,11 @@ public abstract record IncidenceOutcome
 {
     /// <param name="Inputs">The counts and population cells the table was built from (SIRs and the scan reuse them).</param>
     public sealed record Built(IncidenceTable Table, PopulationSummary Population, CountExclusions Excluded, IncidenceTimings Timings,
-        string Title, IncidenceInputs Inputs) : IncidenceOutcome;
+        string Title, IncidenceInputs Inputs) : IncidenceOutcome
+    {
+        /// <summary>The registry state the counts come from (highest event sequence number seen).</summary>
+        public long Sequence { get; init; }
+    }
 
     public sealed record NoPopulation(string Detail) : IncidenceOutcome;
 }
@@ -54,7 +58,8 @@ public sealed class RegistryIncidence(NpgsqlDataSource db, NaaccrStandards stand
         // The population's labels decide the case vocabulary: split by Hispanic origin only when the population is.
         var byOrigin = cells.Any(c => c.RaceEthnicity == RaceEthnicity.FromSeer(1, 1));
         var counter = new RegistryCaseCounts(db, SiteGroups);
-        var ((counts, excluded), countTime) = await Timed(() => counter.CountAsync(q.State, stateFips!, q.FirstYear, q.LastYear, byOrigin, q.ByRace, q.Sites, ct));
+        var ((counts, excluded), countTime) = await Timed(() => counter.CountAsync(q.State, stateFips!, q.FirstYear, q.LastYear, byOrigin, q.ByRace, q.Sites, ct,
+            q.Cohort?.CaseIds));
 
         var stateName = standards.CodeLists.ForItem("addrAtDxState")?.Find(q.State)?.Label ?? q.State;
         var present = counts.Select(c => c.SiteGroup).ToHashSet(StringComparer.Ordinal);
@@ -71,7 +76,7 @@ public sealed class RegistryIncidence(NpgsqlDataSource db, NaaccrStandards stand
         build.Stop();
         return new IncidenceOutcome.Built(table, population, excluded,
             new IncidenceTimings(countTime, populationTime, build.Elapsed, total.Elapsed), $"Cancer incidence, {stateName}, {q.FirstYear}-{q.LastYear}",
-            new IncidenceInputs(stateFips!, counts, cells));
+            new IncidenceInputs(stateFips!, counts, cells)) { Sequence = counter.LastSequence };
     }
 
     private static async Task<(T, TimeSpan)> Timed<T>(Func<Task<T>> work)
