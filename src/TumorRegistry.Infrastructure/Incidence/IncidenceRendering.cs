@@ -6,6 +6,16 @@ namespace TumorRegistry.Infrastructure.Incidence;
 /// <summary>A built table in the requested format, with its media type (shared by the web API and the CLI).</summary>
 public static class IncidenceRendering
 {
+    /// <summary>The marker before the provenance member added to the library's JSON table (the rest stays byte for byte as written).</summary>
+    public const string ProvenanceMember = ",\n  \"provenance\": ";
+
+    /// <summary>Appends a provenance member to the table's JSON object without rewriting the table.</summary>
+    public static string WithProvenance(string json, Reports.ReportProvenance provenance)
+    {
+        int end = json.LastIndexOf('}');
+        return json[..end].TrimEnd() + ProvenanceMember + provenance.ToJson().ToJsonString() + "\n}" + json[(end + 1)..];
+    }
+
     /// <summary>What the table was computed from: registry state, filters, methods, software (JSON body and headers).</summary>
     public static Reports.ReportProvenance Provenance(IncidenceOutcome.Built built, IncidenceQuery q) => new(built.Sequence, false, null, null, null,
         $"cases: residents at diagnosis, malignant plus in situ bladder, duplicates out; diagnosis years {q.FirstYear}-{q.LastYear}; " +
@@ -30,9 +40,7 @@ public static class IncidenceRendering
                 var sex = sites.SexSpecific.TryGetValue(site, out var only) ? only.ToString() : IncidenceTable.BothSexes;
                 return ("image/svg+xml", IncidenceBarChart.ToSvg(table, site, sex));
             default:
-                var json = System.Text.Json.Nodes.JsonNode.Parse(IncidenceJsonWriter.ToJson(table))!;
-                if (json is System.Text.Json.Nodes.JsonObject body) body["provenance"] = Provenance(built, q).ToJson();
-                return ("application/json; charset=utf-8", json.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }));
+                return ("application/json; charset=utf-8", WithProvenance(IncidenceJsonWriter.ToJson(table), Provenance(built, q)));
         }
     }
 }
