@@ -36,6 +36,7 @@ public sealed record ReportProvenance(long Sequence, bool Replayed, DateTimeOffs
         yield return new("X-Registry-Sequence", Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture));
         if (Cutoff is { } c) yield return new("X-Report-Cutoff", $"{c:yyyy-MM-dd} ({CutoffSource})");
         yield return new("X-Report-Software", Software);
+        yield return new("X-Report-Methods", Methods);
     }
 
     /// <summary>A short HTML block for the foot of an HTML report.</summary>

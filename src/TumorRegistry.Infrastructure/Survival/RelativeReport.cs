@@ -49,17 +49,7 @@ internal static class RelativeReport
         if (request.Format == "csv" && standardised is not null)
             return Attach(exclusions, cases.Count, new("text/csv", Write(w =>
             {
-                w.WriteLine($"# ICSS standard {standard}; std_err_survival is the standard error of S (not of log S)");
-                w.WriteLine("group,time,age_group,weight,patients,survival,std_err_survival,lower,upper");
-                foreach (var (group, estimates) in standardised)
-                    foreach (var e in estimates)
-                    {
-                        foreach (var a in e.Groups)
-                            w.WriteLine(string.Join(",", Csv.Field(group), N(e.TimeDays), Csv.Field(a.AgeGroup), N(a.Weight), a.Patients.ToString(CultureInfo.InvariantCulture),
-                                N(a.Survival), N(a.StdErrSurvival), "NA", "NA"));
-                        w.WriteLine(string.Join(",", Csv.Field(group), N(e.TimeDays), "standardised", "1", e.Groups.Sum(a => a.Patients).ToString(CultureInfo.InvariantCulture),
-                            N(e.Survival), N(e.StdErrSurvival), N(e.Lower), N(e.Upper)));
-                    }
+                SurvivalCsv.WriteStandardised(w, standardised);
             })));
 
         if (request.Format == "csv")
