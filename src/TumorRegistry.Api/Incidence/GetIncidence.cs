@@ -16,11 +16,17 @@ public static class GetIncidence
     public static void MapGetIncidence(this RouteGroupBuilder group) =>
         group.MapGet("/incidence", async (HttpContext http, string? state, string? from, string? to, string? area, string? bySex, string? byRace,
                 string? periods, [FromQuery] string[]? site, string? threshold, string? standard, string? format, string? population,
-                string? cohort, RegistryIncidence incidence, SavedCohortStore cohorts, CancellationToken ct) =>
+                string? cohort, string? complementary, RegistryIncidence incidence, SavedCohortStore cohorts, CancellationToken ct) =>
             {
                 var query = new IncidenceParameters(state, from, to, area, bySex, byRace, periods, site, threshold, standard, format, population)
                     .Validate(incidence.SiteGroups, out var errors);
                 if (query is null) return Results.ValidationProblem(errors, title: "The incidence request has invalid parameters.");
+                if (complementary is not null)
+                {
+                    if (!bool.TryParse(complementary, out var on))
+                        return Results.ValidationProblem(new Dictionary<string, string[]> { ["complementary"] = ["true or false."] });
+                    query = query with { Complementary = on };
+                }
                 if (!string.IsNullOrWhiteSpace(cohort))
                 {
                     // The same definition, parser and predicate as survival: the cohort's case IDs restrict the count.
@@ -52,7 +58,8 @@ public static class GetIncidence
             .WithDescription("state: postal code; from/to: diagnosis years; area: county|state; bySex, byRace: true|false; " +
                 "periods: pooled|single|single-and-pooled; site: SEER site recode 2023 group names or codes (repeat or comma-separate; " +
                 "'All Sites'); threshold: suppress counts below it (16); standard: us2000|us2000-18; format: json|csv|html|svg " +
-                "(svg: bar chart of one site); population: id of an imported population (default: newest covering the state).")
+                "(svg: bar chart of one site); population: id of an imported population (default: newest covering the state); " +
+                "cohort: a saved cohort's name; complementary: false to hide only counts below the threshold (US Cancer Statistics practice).")
             .Produces<string>(StatusCodes.Status200OK, "application/json", "text/csv", "text/html", "image/svg+xml")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);

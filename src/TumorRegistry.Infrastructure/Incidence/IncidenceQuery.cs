@@ -9,6 +9,8 @@ public sealed record IncidenceQuery(string State, int FirstYear, int LastYear, A
 {
     /// <summary>A saved cohort's cases only (its name and case IDs, from <c>SavedCohortStore.CaseIdsAsync</c>); null = every case.</summary>
     public (string Name, int Version, IReadOnlyList<Guid> CaseIds)? Cohort { get; init; }
+    /// <summary>Complementary suppression (default); false hides only small counts, as US Cancer Statistics does.</summary>
+    public bool Complementary { get; init; } = true;
 }
 
 /// <summary>

@@ -20,7 +20,8 @@ public static class IncidenceRendering
     public static Reports.ReportProvenance Provenance(IncidenceOutcome.Built built, IncidenceQuery q) => new(built.Sequence, false, null, null, null,
         $"cases: residents at diagnosis, malignant plus in situ bladder, duplicates out; diagnosis years {q.FirstYear}-{q.LastYear}; " +
         $"sites: {(q.Sites is null ? "all" : string.Join(", ", q.Sites))}; population {built.Population.Id}; " +
-        $"age-adjusted to {q.Standard} (Tiwari gamma intervals); counts below {q.Threshold} suppressed",
+        $"age-adjusted to {q.Standard} (Tiwari gamma intervals); counts below {q.Threshold} suppressed" +
+        (q.Complementary ? ", complementary suppression (a both-sexes total hidden before a sex)" : ", no complementary suppression"),
         q.Cohort is { } c ? $"{c.Name} (version {c.Version}, {c.CaseIds.Count} cases)" : null);
 
     public static (string ContentType, string Text) Render(IncidenceOutcome.Built built, IncidenceQuery q, IncidenceSiteGroups sites)

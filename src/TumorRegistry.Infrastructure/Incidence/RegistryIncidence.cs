@@ -68,7 +68,7 @@ public sealed class RegistryIncidence(NpgsqlDataSource db, NaaccrStandards stand
             Standard = q.Standard == "us2000-18" ? Us2000Eighteen.Value : Us2000.Value,
             FirstYear = q.FirstYear, LastYear = q.LastYear, Area = q.Area, BySex = q.BySex, ByRace = q.ByRace, Periods = q.Periods,
             SiteGroups = q.Sites ?? SiteGroups.Names.Where(n => n == IncidenceSiteGroups.AllSites || present.Contains(n)).ToList(),
-            SexSpecificSites = SiteGroups.SexSpecific, SuppressionThreshold = q.Threshold,
+            SexSpecificSites = SiteGroups.SexSpecific, SuppressionThreshold = q.Threshold, ComplementarySuppression = q.Complementary,
             AreaNames = new Dictionary<string, string>(Map.CountyNames(stateFips!)) { [stateFips!] = stateName },
         };
         var build = Stopwatch.StartNew();
