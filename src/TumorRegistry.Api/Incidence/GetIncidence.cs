@@ -16,11 +16,17 @@ public static class GetIncidence
     public static void MapGetIncidence(this RouteGroupBuilder group) =>
         group.MapGet("/incidence", async (HttpContext http, string? state, string? from, string? to, string? area, string? bySex, string? byRace,
                 string? periods, [FromQuery] string[]? site, string? threshold, string? standard, string? format, string? population,
-                string? cohort, string? complementary, RegistryIncidence incidence, SavedCohortStore cohorts, CancellationToken ct) =>
+                string? cohort, string? complementary, string? asOfSequence, RegistryIncidence incidence, SavedCohortStore cohorts, CancellationToken ct) =>
             {
                 var query = new IncidenceParameters(state, from, to, area, bySex, byRace, periods, site, threshold, standard, format, population)
                     .Validate(incidence.SiteGroups, out var errors);
                 if (query is null) return Results.ValidationProblem(errors, title: "The incidence request has invalid parameters.");
+                if (asOfSequence is not null)
+                {
+                    if (!long.TryParse(asOfSequence, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seq))
+                        return Results.ValidationProblem(new Dictionary<string, string[]> { ["asOfSequence"] = ["An event sequence number (a report's X-Registry-Sequence)."] });
+                    query = query with { AsOfSequence = seq };
+                }
                 if (complementary is not null)
                 {
                     if (!bool.TryParse(complementary, out var on))
@@ -59,7 +65,8 @@ public static class GetIncidence
                 "periods: pooled|single|single-and-pooled; site: SEER site recode 2023 group names or codes (repeat or comma-separate; " +
                 "'All Sites'); threshold: suppress counts below it (16); standard: us2000|us2000-18; format: json|csv|html|svg " +
                 "(svg: bar chart of one site); population: id of an imported population (default: newest covering the state); " +
-                "cohort: a saved cohort's name; complementary: false to hide only counts below the threshold (US Cancer Statistics practice).")
+                "cohort: a saved cohort's name; complementary: false to hide only counts below the threshold (US Cancer Statistics practice); " +
+                "asOfSequence: count as the registry stood after that event sequence number.")
             .Produces<string>(StatusCodes.Status200OK, "application/json", "text/csv", "text/html", "image/svg+xml")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);

@@ -11,6 +11,8 @@ public sealed record IncidenceQuery(string State, int FirstYear, int LastYear, A
     public (string Name, int Version, IReadOnlyList<Guid> CaseIds)? Cohort { get; init; }
     /// <summary>Complementary suppression (default); false hides only small counts, as US Cancer Statistics does.</summary>
     public bool Complementary { get; init; } = true;
+    /// <summary>Count as the registry stood after this event sequence number (the events replayed); null = now.</summary>
+    public long? AsOfSequence { get; init; }
 }
 
 /// <summary>

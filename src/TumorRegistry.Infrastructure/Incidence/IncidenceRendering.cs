@@ -17,7 +17,7 @@ public static class IncidenceRendering
     }
 
     /// <summary>What the table was computed from: registry state, filters, methods, software (JSON body and headers).</summary>
-    public static Reports.ReportProvenance Provenance(IncidenceOutcome.Built built, IncidenceQuery q) => new(built.Sequence, false, null, null, null,
+    public static Reports.ReportProvenance Provenance(IncidenceOutcome.Built built, IncidenceQuery q) => new(built.Sequence, built.Replayed, null, null, null,
         $"cases: residents at diagnosis, malignant plus in situ bladder, duplicates out; diagnosis years {q.FirstYear}-{q.LastYear}; " +
         $"sites: {(q.Sites is null ? "all" : string.Join(", ", q.Sites))}; population {built.Population.Id}; " +
         $"age-adjusted to {q.Standard} (Tiwari gamma intervals); counts below {q.Threshold} suppressed" +

@@ -72,15 +72,22 @@ public sealed class RegistryCaseCounts(NpgsqlDataSource db, IncidenceSiteGroups 
     /// </summary>
     public async Task<(IReadOnlyList<CaseCount> Counts, CountExclusions Excluded)> CountAsync(string statePostal, string stateFips,
         int firstYear, int lastYear, bool byOrigin, bool byRace, IReadOnlyList<string>? siteGroups, CancellationToken ct = default,
-        IReadOnlyList<Guid>? caseIds = null)
+        IReadOnlyList<Guid>? caseIds = null, Reports.SnapshotScope? scope = null)
     {
         var wantAll = siteGroups is null || siteGroups.Contains(IncidenceSiteGroups.AllSites);
         var wanted = siteGroups?.ToHashSet(StringComparer.Ordinal);
-        await using var conn = await db.OpenConnectionAsync(ct);
+        // A snapshot scope (live or replayed as of a sequence) brings its own connection, transaction and sequence.
+        await using var own = scope is null ? await db.OpenConnectionAsync(ct) : null;
+        var conn = scope?.Connection ?? own!;
         // Repeatable read: the sequence number read first names exactly the state the counts come from.
-        await using var tx = await conn.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct);
-        await using (var seq = new NpgsqlCommand($"select coalesce(max(seq_id), 0) from {Events.RegistryStore.Schema}.mt_events", conn, tx))
+        await using var ownTx = scope is null ? await conn.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct) : null;
+        var tx = scope?.Transaction ?? ownTx!;
+        if (scope is not null) LastSequence = scope.Sequence;
+        else
+        {
+            await using var seq = new NpgsqlCommand($"select coalesce(max(seq_id), 0) from {Events.RegistryStore.Schema}.mt_events", conn, tx);
             LastSequence = (long)(await seq.ExecuteScalarAsync(ct))!;
+        }
         // One query over the whole registry: memory to hash the groups rather than spill them, and no JIT, whose compile
         // time cost more than it saved in the benchmark (docs/benchmarks.md).
         await using (var settings = new NpgsqlCommand("set local work_mem = '16MB'; set local jit = off", conn, tx))

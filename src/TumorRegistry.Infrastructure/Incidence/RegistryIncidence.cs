@@ -22,6 +22,8 @@ public abstract record IncidenceOutcome
     {
         /// <summary>The registry state the counts come from (highest event sequence number seen).</summary>
         public long Sequence { get; init; }
+        /// <summary>True when counted on the events replayed up to <see cref="Sequence"/>.</summary>
+        public bool Replayed { get; init; }
     }
 
     public sealed record NoPopulation(string Detail) : IncidenceOutcome;
@@ -44,6 +46,9 @@ public sealed class RegistryIncidence(NpgsqlDataSource db, NaaccrStandards stand
     public IncidenceSiteGroups SiteGroups { get; } = new(standards.SiteRecode);
     public PopulationStore Populations { get; } = new(db);
 
+    /// <summary>Opens the registry state for as-of counts (the host gives it the event store).</summary>
+    public Reports.RegistrySnapshot Snapshots { get; init; } = new(db, null);
+
     public async Task<IncidenceOutcome> BuildAsync(IncidenceQuery q, CancellationToken ct = default)
     {
         var total = Stopwatch.StartNew();
@@ -58,8 +63,9 @@ public sealed class RegistryIncidence(NpgsqlDataSource db, NaaccrStandards stand
         // The population's labels decide the case vocabulary: split by Hispanic origin only when the population is.
         var byOrigin = cells.Any(c => c.RaceEthnicity == RaceEthnicity.FromSeer(1, 1));
         var counter = new RegistryCaseCounts(db, SiteGroups);
+        await using var scope = q.AsOfSequence is { } asOf ? await Snapshots.OpenAsync(asOf, ct) : null;
         var ((counts, excluded), countTime) = await Timed(() => counter.CountAsync(q.State, stateFips!, q.FirstYear, q.LastYear, byOrigin, q.ByRace, q.Sites, ct,
-            q.Cohort?.CaseIds));
+            q.Cohort?.CaseIds, scope));
 
         var stateName = standards.CodeLists.ForItem("addrAtDxState")?.Find(q.State)?.Label ?? q.State;
         var present = counts.Select(c => c.SiteGroup).ToHashSet(StringComparer.Ordinal);
@@ -76,7 +82,7 @@ public sealed class RegistryIncidence(NpgsqlDataSource db, NaaccrStandards stand
         build.Stop();
         return new IncidenceOutcome.Built(table, population, excluded,
             new IncidenceTimings(countTime, populationTime, build.Elapsed, total.Elapsed), $"Cancer incidence, {stateName}, {q.FirstYear}-{q.LastYear}",
-            new IncidenceInputs(stateFips!, counts, cells)) { Sequence = counter.LastSequence };
+            new IncidenceInputs(stateFips!, counts, cells)) { Sequence = counter.LastSequence, Replayed = scope is not null };
     }
 
     private static async Task<(T, TimeSpan)> Timed<T>(Func<Task<T>> work)
