@@ -64,22 +64,45 @@ public static class RegistrySurvival
     /// </summary>
     public static (IReadOnlyList<RelativeSurvivalCurve> Curves, IReadOnlyList<ExcludedCase> Excluded, IReadOnlyList<SurvivalTime> MissingAgeOrSex)
         Relative(IEnumerable<SurvivalCase> cases, SurvivalTimeRules rules, PopulationLifeTable table, NetSurvivalMethod method,
-            ConfidenceType type = ConfidenceType.Log, double level = 0.95)
+            ConfidenceType type = ConfidenceType.Log, double level = 0.95, (DateOnly From, DateOnly To)? period = null)
     {
-        var cohort = SurvivalTimeCalculator.Derive(cases, rules);
-        var missing = cohort.Included.Where(t => t.Case.AgeAtDiagnosis is null || string.IsNullOrWhiteSpace(t.Case.Sex)).ToList();
-        var curves = cohort.Included.Except(missing)
-            .GroupBy(t => t.Case.Group ?? "all")
-            .OrderBy(g => g.Key, GroupLabelComparer.Instance)
-            .Select(g => RelativeSurvival.Estimate(g.Select(ToSubject).ToList(), table, method, type, level, group: g.Key))
-            .ToList();
-        return (curves, cohort.Excluded, missing);
+        var (groups, excluded, missing) = RelativeSubjects(cases, rules, period);
+        var curves = groups.Select(g => RelativeSurvival.Estimate(g.Subjects, table, method, type, level, group: g.Group)).ToList();
+        return (curves, excluded, missing);
     }
 
-    /// <summary>A survival time as a relative-survival subject (age in completed years as recorded).</summary>
+    /// <summary>
+    /// The relative-survival subjects per group (groups in label order), after the survival-time rules; with a period
+    /// window, only the follow-up inside it (<see cref="PeriodAnalysis"/>). Cases without age or sex are returned apart.
+    /// </summary>
+    public static (IReadOnlyList<(string Group, IReadOnlyList<RelativeSurvivalSubject> Subjects)> Groups, IReadOnlyList<ExcludedCase> Excluded,
+        IReadOnlyList<SurvivalTime> MissingAgeOrSex) RelativeSubjects(IEnumerable<SurvivalCase> cases, SurvivalTimeRules rules,
+            (DateOnly From, DateOnly To)? period = null)
+    {
+        var cohort = SurvivalTimeCalculator.Derive(cases, rules);
+        var missing = cohort.Included.Where(t => (t.Case.AgeAtDiagnosis is null && t.Case.DateOfBirth is null) || string.IsNullOrWhiteSpace(t.Case.Sex)
+            || (t.Case.AgeAtDiagnosis is null && ExactAge.Years(t.Case.DateOfBirth, t.DiagnosisDate) is null)).ToList();
+        var groups = cohort.Included.Except(missing)
+            .GroupBy(t => t.Case.Group ?? "all")
+            .OrderBy(g => g.Key, GroupLabelComparer.Instance)
+            .Select(g =>
+            {
+                IReadOnlyList<RelativeSurvivalSubject> subjects = g.Select(ToSubject).ToList();
+                if (period is { } p) subjects = PeriodAnalysis.Window(subjects, p.From, p.To);
+                return (g.Key, subjects);
+            })
+            .ToList();
+        return (groups, cohort.Excluded, missing);
+    }
+
+    /// <summary>
+    /// A survival time as a relative-survival subject. Age: exact, from a complete date of birth to the (imputed, if need
+    /// be) diagnosis date, as relsurv takes it; otherwise the completed years recorded.
+    /// </summary>
     public static RelativeSurvivalSubject ToSubject(SurvivalTime t) =>
-        new(t.Days, t.Dead, t.Case.AgeAtDiagnosis ?? throw new ArgumentException($"case {t.Case.Id} has no age"),
-            t.Case.Sex ?? throw new ArgumentException($"case {t.Case.Id} has no sex"), t.DiagnosisDate, t.Case.Race);
+        new(t.Days, t.Dead, ExactAge.Years(t.Case.DateOfBirth, t.DiagnosisDate)
+                ?? t.Case.AgeAtDiagnosis ?? throw new ArgumentException("a case has no age"),
+            t.Case.Sex ?? throw new ArgumentException("a case has no sex"), t.DiagnosisDate, t.Case.Race);
 
     static double[] Times(IReadOnlyList<SurvivalTime> included, bool months) =>
         included.Select(t => (double)(months ? t.Months : t.Days)).ToArray();

@@ -73,4 +73,31 @@ public class CountyAreaStatisticsTests
         Assert.Contains("class=\"clusters\"", html);
         Assert.Contains("class=\"choropleth\"", html);
     }
+
+    [Fact]
+    public void Sirs_by_sex_use_that_sexs_state_rates_and_the_table_rows_of_that_sex()
+    {
+        var (_, cases, pop) = Build();
+        var names = new Dictionary<string, string>(GeographyTests.Map.CountyNames("35")) { ["35"] = "New Mexico" };
+        var table = IncidenceTableBuilder.Build(new IncidenceTableRequest
+        {
+            Standard = IncidenceTableTests.Std, FirstYear = 2016, LastYear = 2020, SiteGroups = [Site], AreaNames = names, BySex = true,
+        }, cases, pop);
+        foreach (var sex in new[] { Sex.Male, Sex.Female })
+        {
+            var stats = CountyAreaStatisticsBuilder.Build(table, cases, pop, Site, sex);
+            Assert.Equal(sex.ToString(), stats.Sex);
+            var mine = cases.Where(c => c.SiteGroup == Site && c.Sex == sex).ToList();
+            var stateCases = new long[19]; var statePop = new double[19]; var n = new double[19];
+            foreach (var c in mine) stateCases[c.AgeGroup] += c.Count;
+            foreach (var p in pop.Where(p => p.Sex == sex)) { statePop[p.AgeGroup] += p.Population; if (p.CountyFips == "35001") n[p.AgeGroup] += p.Population; }
+            var bernalillo = stats.Sirs.Single(s => s.Sir.Fips == "35001");
+            Assert.Equal(mine.Where(c => c.CountyFips == "35001").Sum(c => c.Count), bernalillo.Sir.Observed);
+            Assert.Equal(Enumerable.Range(0, 19).Sum(i => statePop[i] > 0 ? n[i] * stateCases[i] / statePop[i] : 0), bernalillo.Sir.Expected, 8);
+            // Against that sex's own state rates, the counties' expected cases add up to all of its state cases (unknown county included).
+            Assert.Equal(mine.Sum(c => c.Count), stats.Sirs.Sum(s => s.Sir.Expected), 6);
+            var rows = table.Rows.Where(r => r.Sex == sex.ToString() && !r.IsAreaTotal).ToDictionary(r => r.AreaFips, r => r.Suppression);
+            Assert.All(stats.Sirs, s => Assert.Equal(rows[s.Sir.Fips], s.Suppression));
+        }
+    }
 }

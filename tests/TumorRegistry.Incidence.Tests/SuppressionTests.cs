@@ -1,4 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
+using TumorRegistry.Incidence.Populations;
 using TumorRegistry.Incidence.Tables;
 
 namespace TumorRegistry.Incidence.Tests;
@@ -149,5 +150,43 @@ public class SuppressionTests
                     if (c == nc) relations.Add([Id(a, b, c), .. Enumerable.Range(0, nc).Select(x => Id(a, b, x))]);
                 }
         return (counts, relations);
+    }
+}
+
+/// <summary>The sex split against US Cancer Statistics / State Cancer Profiles practice (issue 13).</summary>
+public class SexSplitSuppressionTests
+{
+    static IncidenceTable Breast(bool complementary)
+    {
+        var (pop, _) = IncidenceTableTests.Demo(2);
+        var race = pop[0].RaceEthnicity;
+        var cases = new List<CaseCount>();
+        foreach (var county in pop.Select(p => p.CountyFips).Distinct())
+        {
+            cases.Add(new CaseCount(county, "Breast", Sex.Female, race, 2018, 12, 200));
+            cases.Add(new CaseCount(county, "Breast", Sex.Male, race, 2018, 12, 2));
+        }
+        return IncidenceTableBuilder.Build(new IncidenceTableRequest
+        {
+            Standard = IncidenceTableTests.Std, FirstYear = 2016, LastYear = 2020, BySex = true, SiteGroups = ["Breast"],
+            ComplementarySuppression = complementary,
+        }, cases, pop);
+    }
+
+    [Fact]
+    public void A_suppressed_male_breast_count_hides_both_sexes_not_female_breast()
+    {
+        var table = Breast(complementary: true);
+        Assert.All(table.Rows.Where(r => r.Sex == "Female"), r => Assert.Equal(SuppressionMark.None, r.Suppression));
+        Assert.All(table.Rows.Where(r => r.Sex == "Male"), r => Assert.Equal(SuppressionMark.Primary, r.Suppression));
+        Assert.All(table.Rows.Where(r => r.Sex == IncidenceTable.BothSexes), r => Assert.Equal(SuppressionMark.Complementary, r.Suppression));
+        Assert.All(table.Rows.Where(r => r.Sex == "Female"), r => Assert.NotNull(r.AgeAdjustedRate));
+    }
+
+    [Fact]
+    public void Without_complementary_suppression_only_small_counts_are_hidden_as_USCS_publishes()
+    {
+        var table = Breast(complementary: false);
+        Assert.All(table.Rows, r => Assert.Equal(r.Sex == "Male" ? SuppressionMark.Primary : SuppressionMark.None, r.Suppression));
     }
 }

@@ -55,7 +55,7 @@ public class ReportTests
         var w = new StringWriter();
         SurvivalCsv.WriteCurves(w, report.Curves);
         var lines = w.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("group,time,n_risk,n_event,n_censor,survival,std_err,lower,upper", lines[0]);
+        Assert.Equal("group,time,n_risk,n_event,n_censor,survival,std_err_survival,lower,upper", lines[0]);
         Assert.Equal(1 + report.Curves.Sum(c => c.Time.Length), lines.Length);
         Assert.StartsWith("1,11,138,3,0,0.97826", lines[1]);
     }

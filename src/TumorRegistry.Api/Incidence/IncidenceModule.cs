@@ -1,6 +1,9 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
+using TumorRegistry.Domain.Edits;
+using TumorRegistry.Infrastructure.Events;
 using TumorRegistry.Infrastructure.Incidence;
+using TumorRegistry.Infrastructure.Reports;
 using TumorRegistry.Standards;
 
 namespace TumorRegistry.Api.Incidence;
@@ -11,7 +14,12 @@ public static class IncidenceModule
     public static IServiceCollection AddIncidence(this IServiceCollection services)
     {
         services.TryAddSingleton(NaaccrStandards.Default);
-        services.TryAddSingleton(p => new RegistryIncidence(p.GetRequiredService<NpgsqlDataSource>(), p.GetRequiredService<NaaccrStandards>()));
+        services.TryAddSingleton(p => new RegistryIncidence(p.GetRequiredService<NpgsqlDataSource>(), p.GetRequiredService<NaaccrStandards>())
+        {
+            // As-of tables replay the events into the snapshot (see docs/reproducible-reports.md).
+            Snapshots = new RegistrySnapshot(p.GetRequiredService<NpgsqlDataSource>(), p.GetRequiredService<RegistryEvents>(),
+                p.GetRequiredService<NaaccrStandards>(), p.GetService<EditEngine>()),
+        });
         services.TryAddSingleton(p => p.GetRequiredService<RegistryIncidence>().Populations);
         return services;
     }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using TumorRegistry.Infrastructure.Cohorts;
 using TumorRegistry.Infrastructure.Survival;
 
 namespace TumorRegistry.Api.Survival;
@@ -23,13 +24,16 @@ public static class GetSurvivalReports
 
     static void Map(RouteGroupBuilder group, string path, SurvivalReportKind kind, string summary) =>
         group.MapGet(path, async (HttpContext http, [AsParameters] SurvivalQueryParameters _, SurvivalReports reports,
-                StratumLabels labels, [FromServices] TimeProvider? clock, CancellationToken ct) =>
+                StratumLabels labels, SavedCohortStore cohorts, [FromServices] TimeProvider? clock, CancellationToken ct) =>
             {
                 // The raw query is parsed (not the bound object) so misspelt parameters are refused, not ignored.
                 var today = DateOnly.FromDateTime((clock ?? TimeProvider.System).GetUtcNow().UtcDateTime);
-                var (request, errors) = SurvivalRequest.Parse(kind,
-                    http.Request.Query.Select(q => new KeyValuePair<string, string?>(q.Key, q.Value.ToString())), labels, today);
+                var (parameters, saved, cohortErrors) = await cohorts.ExpandAsync(
+                    http.Request.Query.Select(q => new KeyValuePair<string, string?>(q.Key, q.Value.ToString())), ct);
+                if (cohortErrors.Count > 0) return Results.ValidationProblem(cohortErrors, title: "The survival request has invalid parameters.");
+                var (request, errors) = SurvivalRequest.Parse(kind, parameters, labels, today);
                 if (request is null) return Results.ValidationProblem(errors, title: "The survival request has invalid parameters.");
+                if (saved is not null) request = request with { SavedCohort = $"{saved.Name} (version {saved.Version})" };
                 try
                 {
                     var report = await reports.RunAsync(request, ct);
@@ -37,6 +41,7 @@ public static class GetSurvivalReports
                     http.Response.Headers[CasesReadHeader] = report.CasesRead.ToString(System.Globalization.CultureInfo.InvariantCulture);
                     http.Response.Headers[ExcludedHeader] = string.Join("; ", report.Exclusions.OrderBy(p => p.Key, StringComparer.Ordinal)
                         .Select(p => $"{p.Key}={p.Value}"));
+                    foreach (var (name, value) in report.Provenance?.Headers() ?? []) http.Response.Headers[name] = value;
                     return Results.Text(report.Body, report.ContentType + "; charset=utf-8");
                 }
                 catch (SurvivalParameterException e)

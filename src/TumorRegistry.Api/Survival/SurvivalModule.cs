@@ -1,5 +1,8 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
+using TumorRegistry.Domain.Edits;
+using TumorRegistry.Infrastructure.Events;
+using TumorRegistry.Infrastructure.Reports;
 using TumorRegistry.Infrastructure.Survival;
 using TumorRegistry.Standards;
 
@@ -13,7 +16,12 @@ public static class SurvivalModule
         services.TryAddSingleton(NaaccrStandards.Default);
         services.TryAddSingleton(p => new StratumLabels(p.GetRequiredService<NaaccrStandards>(),
             new SiteGroups(p.GetRequiredService<NaaccrStandards>().SiteRecode)));
-        services.TryAddSingleton(p => new SurvivalReports(p.GetRequiredService<NpgsqlDataSource>(), p.GetRequiredService<StratumLabels>()));
+        services.TryAddSingleton(p => new SurvivalReports(p.GetRequiredService<NpgsqlDataSource>(), p.GetRequiredService<StratumLabels>())
+        {
+            // As-of reports replay the events: the snapshot needs the event store and the projections' standards and edits.
+            Snapshots = new RegistrySnapshot(p.GetRequiredService<NpgsqlDataSource>(), p.GetRequiredService<RegistryEvents>(),
+                p.GetRequiredService<NaaccrStandards>(), p.GetService<EditEngine>()),
+        });
         services.TryAddSingleton(p => p.GetRequiredService<SurvivalReports>().LifeTables);
         return services;
     }

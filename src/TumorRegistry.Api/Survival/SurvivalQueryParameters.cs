@@ -31,7 +31,7 @@ public sealed class SurvivalQueryParameters
     public string? Stratify { get; set; }
     [FromQuery(Name = "ageGroups"), Description("broad (0-49/50-64/65-74/75+) or 5y, for stratify=age.")]
     public string? AgeGroups { get; set; }
-    [FromQuery(Name = "cutoff"), Description("Study cutoff yyyy-MM-dd (default: December 31 of last year).")]
+    [FromQuery(Name = "cutoff"), Description("Study cutoff yyyy-MM-dd (default: the last date of last contact in the cohort).")]
     public string? Cutoff { get; set; }
     [FromQuery(Name = "followUp"), Description("active (default) or presumed-alive.")]
     public string? FollowUp { get; set; }
@@ -57,4 +57,22 @@ public sealed class SurvivalQueryParameters
     public string? LifeTable { get; set; }
     [FromQuery(Name = "method"), Description("Relative: pohar-perme (net survival, default) or ederer2.")]
     public string? Method { get; set; }
+    [FromQuery(Name = "histology"), Description("ICD-O-3 histology codes or ranges, e.g. 8140,8500-8549.")]
+    public string? Histology { get; set; }
+    [FromQuery(Name = "behavior"), Description("ICD-O-3 behavior codes, e.g. 3.")]
+    public string? Behavior { get; set; }
+    [FromQuery(Name = "vitalStatus"), Description("Vital status: 0 dead, 1 alive.")]
+    public string? VitalStatus { get; set; }
+    [FromQuery(Name = "icss"), Description("Relative: age-standardise with ICSS weights: auto (by site), 1, 2 or 3.")]
+    public string? Icss { get; set; }
+    [FromQuery(Name = "times"), Description("Relative: days at which standardised net survival is read (default 365,1826).")]
+    public string? Times { get; set; }
+    [FromQuery(Name = "period"), Description("Relative: period analysis, follow-up inside these calendar years only, e.g. 2018-2022.")]
+    public string? Period { get; set; }
+    [FromQuery(Name = "asOfSequence"), Description("Recompute as the registry stood after this event sequence number.")]
+    public string? AsOfSequence { get; set; }
+    [FromQuery(Name = "asOf"), Description("Recompute as the registry stood at this date or time.")]
+    public string? AsOf { get; set; }
+    [FromQuery(Name = "cohort"), Description("Name of a saved cohort (its criteria choose the cases).")]
+    public string? Cohort { get; set; }
 }

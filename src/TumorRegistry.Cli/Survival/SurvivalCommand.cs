@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using TumorRegistry.Survival.Estimation;
+using TumorRegistry.Survival.Relative;
 using TumorRegistry.Survival.Reporting;
 
 namespace TumorRegistry.Cli.Survival;
@@ -30,10 +31,23 @@ public static class SurvivalCommand
         confidence.AcceptOnlyFromAmong("plain", "log", "log-log");
         var level = new Option<double>("--level") { Description = "Confidence level (default 0.95).", DefaultValueFactory = _ => 0.95 };
         var times = new Option<string?>("--times") { Description = "Comma-separated times for a table as R summary(fit, times=) (csv or json)." };
+        var table = new Option<string>("--table") { Description = "CSV table: curves (default), quantiles or log-rank.", DefaultValueFactory = _ => "curves" };
+        table.AcceptOnlyFromAmong("curves", "quantiles", "log-rank");
+        var probabilities = new Option<string>("--quantiles") { Description = "Quantile probabilities for --table quantiles (0.25,0.5,0.75).", DefaultValueFactory = _ => "0.25,0.5,0.75" };
+        var lifeTable = new Option<FileInfo?>("--life-table") { Description = "Population life table CSV (age,year,sex[,race],qx): relative/net survival, time in days." };
+        var method = new Option<string>("--method") { Description = "With --life-table: pohar-perme (net, default) or ederer2.", DefaultValueFactory = _ => "pohar-perme" };
+        method.AcceptOnlyFromAmong("pohar-perme", "ederer2");
+        var age = new Option<string>("--age") { Description = "With --life-table: age at diagnosis in years (default age).", DefaultValueFactory = _ => "age" };
+        var birth = new Option<string?>("--birth-date") { Description = "With --life-table: date of birth column; the exact age comes from it." };
+        var sex = new Option<string>("--sex") { Description = "With --life-table: sex column, coded as the life table (default sex).", DefaultValueFactory = _ => "sex" };
+        var diagnosis = new Option<string>("--diagnosis-date") { Description = "With --life-table: diagnosis date column (default diagnosis_date).", DefaultValueFactory = _ => "diagnosis_date" };
+        var icss = new Option<int?>("--icss") { Description = "With --life-table and --times: ICSS age standardisation, 1, 2 or 3." };
+        var period = new Option<string?>("--period") { Description = "With --life-table: period analysis, follow-up inside these years (e.g. 2000-2002)." };
 
-        var command = new Command("survival", "Survival report (Kaplan-Meier, quantiles, log-rank) from a CSV extract.")
+        var command = new Command("survival", "Survival report (Kaplan-Meier, quantiles, log-rank; relative/net survival with --life-table) from a CSV extract.")
         {
-            csv, format, output, title, unit, strata, time, status, eventCodes, censorCodes, group, confidence, level, times,
+            csv, format, output, title, unit, strata, time, status, eventCodes, censorCodes, group, confidence, level, times, table, probabilities,
+            lifeTable, method, age, birth, sex, diagnosis, icss, period,
         };
         command.SetAction(parse =>
         {
@@ -60,6 +74,16 @@ public static class SurvivalCommand
                 }
                 at = [.. parsed.Select(v => v!.Value)];
             }
+            var ciType = parse.GetValue(confidence) switch { "plain" => ConfidenceType.Plain, "log-log" => ConfidenceType.LogLog, _ => ConfidenceType.Log };
+            if (parse.GetValue(lifeTable) is { } lifeFile)
+                return Relative(parse.GetValue(output), file, lifeFile, at, parse.GetValue(format)!, parse.GetValue(icss), parse.GetValue(period), new CsvRelativeOptions
+                {
+                    TimeColumn = parse.GetValue(time)!, StatusColumn = parse.GetValue(status)!,
+                    EventCodes = Codes(parse.GetValue(eventCodes)), CensorCodes = Codes(parse.GetValue(censorCodes)), GroupColumn = parse.GetValue(group),
+                    AgeColumn = parse.GetValue(age)!, BirthDateColumn = parse.GetValue(birth), SexColumn = parse.GetValue(sex)!,
+                    DiagnosisDateColumn = parse.GetValue(diagnosis)!, ConfidenceType = ciType, ConfidenceLevel = parse.GetValue(level),
+                    Method = parse.GetValue(method) == "ederer2" ? NetSurvivalMethod.EdererII : NetSurvivalMethod.PoharPerme,
+                });
             SurvivalReport report;
             try
             {
@@ -82,7 +106,12 @@ public static class SurvivalCommand
             var text = at is not null ? Times(report, at, parse.GetValue(format) == "json") : parse.GetValue(format) switch
             {
                 "json" => SurvivalJson.Write(report),
-                "csv" => Curves(report),
+                "csv" => parse.GetValue(table) switch
+                {
+                    "quantiles" => Quantiles(report, parse.GetValue(probabilities)!),
+                    "log-rank" => LogRankTable(report),
+                    _ => Curves(report),
+                },
                 _ => HtmlReport.Render(report),
             };
             if (parse.GetValue(output) is { } o) File.WriteAllText(o.FullName, text);
@@ -91,6 +120,79 @@ public static class SurvivalCommand
             return 0;
         });
         root.Subcommands.Add(command);
+    }
+
+    /// <summary>Relative (Ederer II) or net (Pohar Perme) survival from the extract against a life table file.</summary>
+    private static int Relative(FileInfo? output, FileInfo file, FileInfo lifeFile, double[]? at, string format, int? icss, string? period, CsvRelativeOptions o)
+    {
+        if (!lifeFile.Exists) { Console.Error.WriteLine($"--life-table: no such file: {lifeFile.FullName}"); return 2; }
+        if (icss is not (null or 1 or 2 or 3) || (icss is not null && at is null))
+        {
+            Console.Error.WriteLine("--icss: 1, 2 or 3, with --times (the days at which the standardised survival is read).");
+            return 2;
+        }
+        if (period is not null)
+        {
+            var years = period.Split('-', 2, StringSplitOptions.TrimEntries);
+            if (!years.All(y => int.TryParse(y, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 1900 and <= 2100))
+            {
+                Console.Error.WriteLine("--period: a calendar year or range of years, e.g. 2000-2002.");
+                return 2;
+            }
+            o = o with { Period = (new DateOnly(int.Parse(years[0], CultureInfo.InvariantCulture), 1, 1), new DateOnly(int.Parse(years[^1], CultureInfo.InvariantCulture), 12, 31)) };
+        }
+        PopulationLifeTable population;
+        try { population = PopulationLifeTable.LoadFile(lifeFile.FullName); }
+        catch (FormatException e) { Console.Error.WriteLine($"--life-table: {e.Message}"); return 2; }
+        IReadOnlyList<(string Group, IReadOnlyList<RelativeSurvivalSubject> Subjects)> groups;
+        IReadOnlyDictionary<string, int> excluded;
+        try
+        {
+            using var reader = file.OpenText();
+            (groups, excluded) = CsvRelativeSurvival.Read(reader, population, o);
+        }
+        catch (FormatException e) { Console.Error.WriteLine($"{file.Name}: {e.Message}"); return 2; }
+        var w = new StringWriter();
+        if (icss is { } standard)
+            SurvivalCsv.WriteStandardised(w, groups.Select(g => (g.Group, StandardisedNetSurvival.Estimate(g.Subjects, population,
+                IcssWeights.LoadShipped().Standard(standard), at!, o.Method, o.ConfidenceLevel))));
+        else
+        {
+            var curves = CsvRelativeSurvival.Estimate(groups, population, o);
+            if (format == "json") w.Write("[" + string.Join(",", curves.Select(SurvivalJson.Write)) + "]");
+            else if (at is not null) SurvivalCsv.WriteRelativeAtTimes(w, curves, at);
+            else
+            {
+                w.WriteLine("method,group,time,n_risk,n_event,survival,std_err_log,lower,upper");
+                foreach (var c in curves)
+                {
+                    var one = new StringWriter();
+                    SurvivalCsv.WriteRelative(one, c);
+                    foreach (var line in one.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1)) w.WriteLine(line.TrimEnd('\r'));
+                }
+            }
+        }
+        if (output is not null) File.WriteAllText(output.FullName, w.ToString());
+        else Console.Out.Write(w.ToString());
+        foreach (var (reason, count) in excluded) Console.Error.WriteLine($"Excluded {count}: {reason}");
+        return 0;
+    }
+
+    private static string Quantiles(SurvivalReport report, string probabilities)
+    {
+        var ps = probabilities.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            .Select(p => double.Parse(p, CultureInfo.InvariantCulture)).ToArray();
+        var w = new StringWriter();
+        SurvivalCsv.WriteQuantiles(w, report.Curves, ps);
+        return w.ToString();
+    }
+
+    private static string LogRankTable(SurvivalReport report)
+    {
+        var w = new StringWriter();
+        if (report.LogRank is { } test) SurvivalCsv.WriteLogRank(w, test);
+        else w.WriteLine("group,n,observed,expected,chisq,df,p");
+        return w.ToString();
     }
 
     private static string[]? Codes(string? list) => list?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);

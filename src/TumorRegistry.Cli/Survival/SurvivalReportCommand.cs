@@ -2,6 +2,9 @@ using System.CommandLine;
 using Npgsql;
 using TumorRegistry.Infrastructure.Migrations;
 using TumorRegistry.Infrastructure.Postgres;
+using TumorRegistry.Infrastructure.Cohorts;
+using TumorRegistry.Infrastructure.Events;
+using TumorRegistry.Infrastructure.Reports;
 using TumorRegistry.Infrastructure.Survival;
 
 namespace TumorRegistry.Cli.Survival;
@@ -38,6 +41,15 @@ public static class SurvivalReportCommand
         ("--additional", "additional", "Conditional: further months."),
         ("--life-table", "lifeTable", "Relative: name of an imported population life table."),
         ("--method", "method", "Relative: pohar-perme or ederer2."),
+        ("--histology", "histology", "ICD-O-3 histology codes or ranges, e.g. 8140,8500-8549."),
+        ("--behavior", "behavior", "ICD-O-3 behavior codes."),
+        ("--vital-status", "vitalStatus", "0 dead, 1 alive."),
+        ("--icss", "icss", "Relative: ICSS age standardisation, auto, 1, 2 or 3."),
+        ("--times", "times", "Relative: days at which standardised net survival is read (365,1826)."),
+        ("--period", "period", "Relative: period analysis, follow-up inside these calendar years, e.g. 2018-2022."),
+        ("--as-of-sequence", "asOfSequence", "Recompute as the registry stood after this event sequence number."),
+        ("--as-of", "asOf", "Recompute as the registry stood at this date or time."),
+        ("--cohort", "cohort", "A saved cohort's name (its criteria choose the cases)."),
     ];
 
     public static void AddTo(RootCommand root)
@@ -66,18 +78,33 @@ public static class SurvivalReportCommand
             var file = parse.GetValue(output);
             var values = options.Select(o => new KeyValuePair<string, string?>(o.Parameter, parse.GetValue(o.Option))).ToList();
             values.Add(new("format", parse.GetValue(format) ?? DefaultFormat(kind, file)));
-            var (request, errors) = SurvivalRequest.Parse(kind, values, StratumLabels.Default, DateOnly.FromDateTime(DateTime.UtcNow));
+            // Without a saved cohort the options can be checked before any database is opened.
+            if (values.All(v => v.Key != "cohort" || string.IsNullOrWhiteSpace(v.Value))
+                && SurvivalRequest.Parse(kind, values, StratumLabels.Default, DateOnly.FromDateTime(DateTime.UtcNow)) is (null, var early))
+            {
+                foreach (var (name, messages) in early) Console.Error.WriteLine($"{OptionOf(name)}: {string.Join(" ", messages)}");
+                return 2;
+            }
+            await using var db = await RegistryDatabase.OpenAsync(ct: ct);
+            await SchemaMigrator.MigrateAsync(db.ConnectionString, ct);
+            await using var dataSource = NpgsqlDataSource.Create(db.ConnectionString);
+            var cohorts = new SavedCohortStore(dataSource, StratumLabels.Default);
+            var (expanded, saved, cohortErrors) = await cohorts.ExpandAsync(values, ct);
+            var (request, errors) = cohortErrors.Count > 0 ? (null, cohortErrors)
+                : SurvivalRequest.Parse(kind, expanded, StratumLabels.Default, DateOnly.FromDateTime(DateTime.UtcNow));
             if (request is null)
             {
                 foreach (var (name, messages) in errors) Console.Error.WriteLine($"{OptionOf(name)}: {string.Join(" ", messages)}");
                 return 2;
             }
-
-            await using var db = await RegistryDatabase.OpenAsync(ct: ct);
-            await SchemaMigrator.MigrateAsync(db.ConnectionString, ct);
-            await using var dataSource = NpgsqlDataSource.Create(db.ConnectionString);
+            if (saved is not null) request = request with { SavedCohort = $"{saved.Name} (version {saved.Version})" };
+            await using var marten = RegistryStore.Create(db.ConnectionString);
+            var reports = new SurvivalReports(dataSource, StratumLabels.Default)
+            {
+                Snapshots = new RegistrySnapshot(dataSource, new RegistryEvents(marten)),
+            };
             RenderedSurvivalReport rendered;
-            try { rendered = await new SurvivalReports(dataSource, StratumLabels.Default).RunAsync(request, ct); }
+            try { rendered = await reports.RunAsync(request, ct); }
             catch (SurvivalParameterException e)
             {
                 Console.Error.WriteLine($"{OptionOf(e.Field)}: {e.Message}");
@@ -90,6 +117,7 @@ public static class SurvivalReportCommand
             }
             else Console.Out.Write(rendered.Body);
             Console.Error.WriteLine($"Cases read: {rendered.CasesRead}");
+            foreach (var (name, value) in rendered.Provenance?.Headers() ?? []) Console.Error.WriteLine($"{name["X-".Length..]}: {value}");
             foreach (var (reason, count) in rendered.Exclusions) Console.Error.WriteLine($"Excluded {count}: {reason}");
             return 0;
         });

@@ -67,8 +67,9 @@ public static class IncidenceTableBuilder
                         foreach (var sex in sexRows)
                             foreach (var race in raceRows)
                                 block.Add(Sum(area, site, sex, race, first, last, count, pop));
-                var marks = Suppression.Apply(block.Select(c => c.Cases.Sum()).ToList(), Relations(block), request.SuppressionThreshold,
-                    request.ExactSuppressionAudit);
+                var relations = Relations(block, out var sexRelations);
+                var marks = Suppression.Apply(block.Select(c => c.Cases.Sum()).ToList(), relations, request.SuppressionThreshold,
+                    request.ExactSuppressionAudit, sexRelations, request.ComplementarySuppression);
                 for (int i = 0; i < block.Count; i++)
                     rows.Add(ToRow(request, block[i], marks[i], count, pop));
             }
@@ -93,8 +94,10 @@ public static class IncidenceTableBuilder
 
     // Additive relations among the block's cells: state = counties, both sexes = male + female, all races = each race,
     // pooled period = its single years.
-    static List<int[]> Relations(List<Cell> block)
+    static List<int[]> Relations(List<Cell> block, out HashSet<int> sexRelations)
     {
+        var bySex = new HashSet<int>();
+        sexRelations = bySex;
         var index = new Dictionary<(string, string, string, int, int), int>();
         for (int i = 0; i < block.Count; i++) index[(block[i].Area, block[i].Sex, block[i].Race, block[i].FirstYear, block[i].LastYear)] = i;
         var relations = new List<int[]>();
@@ -111,8 +114,12 @@ public static class IncidenceTableBuilder
                 AddRelation(i, block.Select((b, j) => (b, j)).Where(x => x.b.Area.Length == 5 && x.b.Area.StartsWith(c.Area, StringComparison.Ordinal)
                     && x.b.Sex == c.Sex && x.b.Race == c.Race && SamePeriod(x.b)).Select(x => x.j));
             if (c.Sex == IncidenceTable.BothSexes)
-                AddRelation(i, new[] { nameof(Sex.Male), nameof(Sex.Female) }
-                    .Select(s => (c.Area, s, c.Race, c.FirstYear, c.LastYear)).Where(index.ContainsKey).Select(k => index[k]));
+            {
+                var sexes = new[] { nameof(Sex.Male), nameof(Sex.Female) }
+                    .Select(s => (c.Area, s, c.Race, c.FirstYear, c.LastYear)).Where(index.ContainsKey).Select(k => index[k]).ToList();
+                if (sexes.Count > 0) bySex.Add(relations.Count);
+                AddRelation(i, sexes);
+            }
             if (c.Race == RaceEthnicity.AllRaces)
                 AddRelation(i, block.Select((b, j) => (b, j)).Where(x => x.b.Area == c.Area && x.b.Sex == c.Sex
                     && x.b.Race != RaceEthnicity.AllRaces && SamePeriod(x.b)).Select(x => x.j));

@@ -58,6 +58,11 @@ public sealed record IncidenceTableRequest
     public int SuppressionThreshold { get; init; } = 16;
     /// <summary>Run the exact linear audit after the relation-by-relation pass.</summary>
     public bool ExactSuppressionAudit { get; init; } = true;
+    /// <summary>
+    /// Complementary suppression (default). Off: only counts below the threshold are hidden, as US Cancer Statistics
+    /// and State Cancer Profiles publish (their threshold of 16 is their confidentiality protection).
+    /// </summary>
+    public bool ComplementarySuppression { get; init; } = true;
     /// <summary>Confidence level of intervals.</summary>
     public double ConfidenceLevel { get; init; } = 0.95;
     /// <summary>Interval shown for age-adjusted rates.</summary>

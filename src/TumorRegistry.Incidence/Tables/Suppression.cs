@@ -24,12 +24,21 @@ public static class Suppression
     /// Marks cells. <paramref name="relations"/> lists cell indices; the first index of each is the total and the rest
     /// its parts. Cells with count below <paramref name="threshold"/> are primary (zero counts included).
     /// </summary>
-    public static SuppressionMark[] Apply(IReadOnlyList<long> counts, IReadOnlyList<int[]> relations, int threshold, bool exactAudit = true)
+    /// <param name="counts">Count of each cell.</param>
+    /// <param name="relations">Cell indices of each additive relation, the total first.</param>
+    /// <param name="threshold">Counts below it are primary.</param>
+    /// <param name="exactAudit">Run the exact linear audit after the relation-by-relation pass.</param>
+    /// <param name="hideTotalFirst">Relations (by index) whose total is hidden before any part: the both-sexes
+    /// relations, so a suppressed male breast count hides "both sexes", not female breast (USCS and State Cancer
+    /// Profiles publish breast by sex).</param>
+    /// <param name="complementary">False: primary suppression only, as USCS and State Cancer Profiles publish.</param>
+    public static SuppressionMark[] Apply(IReadOnlyList<long> counts, IReadOnlyList<int[]> relations, int threshold, bool exactAudit = true,
+        IReadOnlySet<int>? hideTotalFirst = null, bool complementary = true)
     {
         var marks = new SuppressionMark[counts.Count];
         for (int i = 0; i < counts.Count; i++)
             if (counts[i] < threshold) marks[i] = SuppressionMark.Primary;
-        if (!marks.Any(m => m != SuppressionMark.None)) return marks;
+        if (!complementary || !marks.Any(m => m != SuppressionMark.None)) return marks;
 
         var byCell = new List<int>[counts.Count];
         for (int r = 0; r < relations.Count; r++)
@@ -37,7 +46,7 @@ public static class Suppression
 
         while (true)
         {
-            SingleRelationPass(counts, relations, marks);
+            SingleRelationPass(counts, relations, marks, hideTotalFirst);
             if (!exactAudit) return marks;
             int leaked = FindDeterminedCell(relations, marks);
             if (leaked < 0) return marks;
@@ -52,18 +61,21 @@ public static class Suppression
     }
 
     // Pass 1: a relation with exactly one hidden member would reveal it by subtraction.
-    static void SingleRelationPass(IReadOnlyList<long> counts, IReadOnlyList<int[]> relations, SuppressionMark[] marks)
+    static void SingleRelationPass(IReadOnlyList<long> counts, IReadOnlyList<int[]> relations, SuppressionMark[] marks, IReadOnlySet<int>? hideTotalFirst)
     {
         bool changed = true;
         while (changed)
         {
             changed = false;
-            foreach (var relation in relations)
+            for (int r = 0; r < relations.Count; r++)
             {
+                var relation = relations[r];
                 if (relation.Count(c => marks[c] != SuppressionMark.None) != 1) continue;
-                // Prefer hiding a part (the smallest) over the total, which readers need most.
-                int pick = relation.Skip(1).Where(c => marks[c] == SuppressionMark.None)
-                    .OrderBy(c => counts[c]).ThenBy(c => c).DefaultIfEmpty(relation[0]).First();
+                // Prefer hiding a part (the smallest) over the total, which readers need most; for the sex split the
+                // total goes first, since the sex-specific rows are the ones published (female breast, male lung...).
+                int pick = hideTotalFirst?.Contains(r) == true && marks[relation[0]] == SuppressionMark.None ? relation[0]
+                    : relation.Skip(1).Where(c => marks[c] == SuppressionMark.None)
+                        .OrderBy(c => counts[c]).ThenBy(c => c).DefaultIfEmpty(relation[0]).First();
                 marks[pick] = SuppressionMark.Complementary;
                 changed = true;
             }

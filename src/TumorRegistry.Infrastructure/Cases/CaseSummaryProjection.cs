@@ -65,7 +65,7 @@ public sealed class CaseSummaryProjection(NaaccrStandards standards, EditEngine 
         await ops.AdvancedSql.QueryAsync<Guid>("select case_id from case_summary where patient_id = any(?)", ct, patientIds);
 
     // A rebuild racing a live append may fold an older case stream: the version guard keeps the newer row.
-    private const string UpsertSql = """
+    internal const string UpsertSql = """
             insert into case_summary(case_id, patient_id, status, version, reporting_facility, abstracted_by, updated_at,
                 primary_site, histology, behavior, laterality, grade_clinical, grade_pathological, diagnostic_confirmation,
                 date_of_diagnosis, dx_year, sequence_number, class_of_case, type_of_reporting_source, summary_stage_2018,
@@ -89,6 +89,10 @@ public sealed class CaseSummaryProjection(NaaccrStandards standards, EditEngine 
                 patient_spanish_hispanic_origin = excluded.patient_spanish_hispanic_origin
         where case_summary.version <= excluded.version
         """;
+
+    /// <summary>The row of <see cref="UpsertSql"/> for a folded case (also used to replay the registry as of a sequence).</summary>
+    internal object[] Values(FoldedStream stream, TumorCase tumor, Patient patient, DateOnly today) =>
+        Values(stream, tumor, patient, edits.RunEdits(patient, tumor, today));
 
     private object[] Values(FoldedStream stream, TumorCase tumor, Patient patient, EditReport report)
     {

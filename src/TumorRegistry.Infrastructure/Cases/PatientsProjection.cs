@@ -32,7 +32,7 @@ public sealed class PatientsProjection : RegistryProjection
     }
 
     // A rebuild racing a live append may fold an older stream: the version guard keeps the newer row.
-    private const string UpsertSql = """
+    internal const string UpsertSql = """
         insert into patients(patient_id, patient_id_number, sex, race1, spanish_hispanic_origin, date_of_birth, birth_year,
             vital_status, date_of_last_contact, cause_of_death, icd_revision_number, version, items)
         values (?, ?::text, ?::text, ?::text, ?::text, ?::text, ?::int, ?::text, ?::text, ?::text, ?::text, ?, ?::jsonb)
@@ -44,7 +44,7 @@ public sealed class PatientsProjection : RegistryProjection
         where patients.version <= excluded.version
         """;
 
-    private static object[] Values(Patient p)
+    internal static object[] Values(Patient p)
     {
         string? Item(string id) => p.Items.GetValueOrDefault(id);
         return

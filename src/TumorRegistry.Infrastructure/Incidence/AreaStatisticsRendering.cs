@@ -1,5 +1,6 @@
 using TumorRegistry.Incidence.Areas;
 using TumorRegistry.Incidence.Output;
+using TumorRegistry.Incidence.Populations;
 
 namespace TumorRegistry.Infrastructure.Incidence;
 
@@ -11,8 +12,12 @@ public static class AreaStatisticsRendering
     public static (string ContentType, string Text) Render(IncidenceOutcome.Built built, IncidenceSiteGroups sites, string format, ScanOptions? scan)
     {
         var table = built.Table;
-        var stats = (table.Request.SiteGroups ?? []).Select(site => CountyAreaStatisticsBuilder.Build(table, built.Inputs.Counts, built.Inputs.Cells, site,
-            sites.SexSpecific.TryGetValue(site, out var only) ? only : null, RegistryIncidence.Map, scan)).ToList();
+        // A sex-specific site has its one sex; with bySex the others get both sexes, then male and female, each
+        // standardised against the state's rates of that sex (SIR by sex).
+        IEnumerable<Sex?> SexesOf(string site) => sites.SexSpecific.TryGetValue(site, out var only) ? [only]
+            : table.Request.BySex ? [null, Sex.Male, Sex.Female] : [null];
+        var stats = (table.Request.SiteGroups ?? []).SelectMany(site => SexesOf(site).Select(sex => CountyAreaStatisticsBuilder.Build(table,
+            built.Inputs.Counts, built.Inputs.Cells, site, sex, RegistryIncidence.Map, scan))).ToList();
         return format switch
         {
             "csv" => ("text/csv; charset=utf-8", AreaStatisticsWriter.ToCsv(stats)),

@@ -5,7 +5,15 @@ namespace TumorRegistry.Infrastructure.Incidence;
 
 /// <summary>An epidemiologist's request for an incidence table from the registry, validated.</summary>
 public sealed record IncidenceQuery(string State, int FirstYear, int LastYear, AreaLevel Area, bool BySex, bool ByRace,
-    PeriodMode Periods, IReadOnlyList<string>? Sites, int Threshold, string Standard, string Format, Guid? Population);
+    PeriodMode Periods, IReadOnlyList<string>? Sites, int Threshold, string Standard, string Format, Guid? Population)
+{
+    /// <summary>A saved cohort's cases only (its name and case IDs, from <c>SavedCohortStore.CaseIdsAsync</c>); null = every case.</summary>
+    public (string Name, int Version, IReadOnlyList<Guid> CaseIds)? Cohort { get; init; }
+    /// <summary>Complementary suppression (default); false hides only small counts, as US Cancer Statistics does.</summary>
+    public bool Complementary { get; init; } = true;
+    /// <summary>Count as the registry stood after this event sequence number (the events replayed); null = now.</summary>
+    public long? AsOfSequence { get; init; }
+}
 
 /// <summary>
 /// The raw parameters as they arrive on the query string or the command line. Parsing them here gives the web API and

@@ -18,6 +18,9 @@ public sealed record CountExclusions(long UnknownAge, long UnknownSex, long NoSi
 /// </summary>
 public sealed class RegistryCaseCounts(NpgsqlDataSource db, IncidenceSiteGroups sites)
 {
+    /// <summary>The highest event sequence number the last <see cref="CountAsync"/> saw (the registry state of its counts).</summary>
+    public long LastSequence { get; private set; }
+
     /// <summary>Label of cases whose race is unknown or other (they count in the all-races rows only).</summary>
     public const string UnknownRace = "Unknown race";
 
@@ -38,7 +41,7 @@ public sealed class RegistryCaseCounts(NpgsqlDataSource db, IncidenceSiteGroups 
     /// Age at diagnosis is the projection's stored column (Derived.AgeForStatistics; null when unknown), and the state
     /// is stored trimmed and upper case. Without <paramref name="byRace"/> race and origin are not grouped at all.
     /// </summary>
-    public static string Sql(bool filterSites, bool byRace = true) => $"""
+    public static string Sql(bool filterSites, bool byRace = true, bool filterCases = false) => $"""
         select site, county, sex, race, hispanic, dx_year,
                {SeerAgeGroups.SqlExpression("age")}, count(*)
         from (
@@ -54,6 +57,7 @@ public sealed class RegistryCaseCounts(NpgsqlDataSource db, IncidenceSiteGroups 
             from case_summary c
             where c.status <> 'duplicate' and c.dx_year between @from and @to
               {(filterSites ? "and c.site_recode_2023 = any(@recodes)" : "")}
+              {(filterCases ? "and c.case_id = any(@cases)" : "")}
             offset 0
         ) t
         where counted
@@ -67,17 +71,30 @@ public sealed class RegistryCaseCounts(NpgsqlDataSource db, IncidenceSiteGroups 
     /// group plus "All Sites". Without <paramref name="byRace"/> every count is labelled "All races".
     /// </summary>
     public async Task<(IReadOnlyList<CaseCount> Counts, CountExclusions Excluded)> CountAsync(string statePostal, string stateFips,
-        int firstYear, int lastYear, bool byOrigin, bool byRace, IReadOnlyList<string>? siteGroups, CancellationToken ct = default)
+        int firstYear, int lastYear, bool byOrigin, bool byRace, IReadOnlyList<string>? siteGroups, CancellationToken ct = default,
+        IReadOnlyList<Guid>? caseIds = null, Reports.SnapshotScope? scope = null)
     {
         var wantAll = siteGroups is null || siteGroups.Contains(IncidenceSiteGroups.AllSites);
         var wanted = siteGroups?.ToHashSet(StringComparer.Ordinal);
-        await using var conn = await db.OpenConnectionAsync(ct);
-        await using var tx = await conn.BeginTransactionAsync(ct);
+        // A snapshot scope (live or replayed as of a sequence) brings its own connection, transaction and sequence.
+        await using var own = scope is null ? await db.OpenConnectionAsync(ct) : null;
+        var conn = scope?.Connection ?? own!;
+        // Repeatable read: the sequence number read first names exactly the state the counts come from.
+        await using var ownTx = scope is null ? await conn.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct) : null;
+        var tx = scope?.Transaction ?? ownTx!;
+        if (scope is not null) LastSequence = scope.Sequence;
+        else
+        {
+            await using var seq = new NpgsqlCommand($"select coalesce(max(seq_id), 0) from {Events.RegistryStore.Schema}.mt_events", conn, tx);
+            LastSequence = (long)(await seq.ExecuteScalarAsync(ct))!;
+        }
         // One query over the whole registry: memory to hash the groups rather than spill them, and no JIT, whose compile
         // time cost more than it saved in the benchmark (docs/benchmarks.md).
         await using (var settings = new NpgsqlCommand("set local work_mem = '16MB'; set local jit = off", conn, tx))
             await settings.ExecuteNonQueryAsync(ct);
-        await using var cmd = new NpgsqlCommand(Sql(!wantAll, byRace), conn, tx);
+        await using var cmd = new NpgsqlCommand(Sql(!wantAll, byRace, caseIds is not null), conn, tx);
+        if (caseIds is not null)
+            cmd.Parameters.Add(new NpgsqlParameter("cases", NpgsqlDbType.Array | NpgsqlDbType.Uuid) { Value = caseIds.ToArray() });
         cmd.Parameters.AddWithValue("state", statePostal);
         cmd.Parameters.AddWithValue("from", firstYear);
         cmd.Parameters.AddWithValue("to", lastYear);

@@ -18,7 +18,13 @@ public abstract record IncidenceOutcome
 {
     /// <param name="Inputs">The counts and population cells the table was built from (SIRs and the scan reuse them).</param>
     public sealed record Built(IncidenceTable Table, PopulationSummary Population, CountExclusions Excluded, IncidenceTimings Timings,
-        string Title, IncidenceInputs Inputs) : IncidenceOutcome;
+        string Title, IncidenceInputs Inputs) : IncidenceOutcome
+    {
+        /// <summary>The registry state the counts come from (highest event sequence number seen).</summary>
+        public long Sequence { get; init; }
+        /// <summary>True when counted on the events replayed up to <see cref="Sequence"/>.</summary>
+        public bool Replayed { get; init; }
+    }
 
     public sealed record NoPopulation(string Detail) : IncidenceOutcome;
 }
@@ -40,6 +46,9 @@ public sealed class RegistryIncidence(NpgsqlDataSource db, NaaccrStandards stand
     public IncidenceSiteGroups SiteGroups { get; } = new(standards.SiteRecode);
     public PopulationStore Populations { get; } = new(db);
 
+    /// <summary>Opens the registry state for as-of counts (the host gives it the event store).</summary>
+    public Reports.RegistrySnapshot Snapshots { get; init; } = new(db, null);
+
     public async Task<IncidenceOutcome> BuildAsync(IncidenceQuery q, CancellationToken ct = default)
     {
         var total = Stopwatch.StartNew();
@@ -54,7 +63,9 @@ public sealed class RegistryIncidence(NpgsqlDataSource db, NaaccrStandards stand
         // The population's labels decide the case vocabulary: split by Hispanic origin only when the population is.
         var byOrigin = cells.Any(c => c.RaceEthnicity == RaceEthnicity.FromSeer(1, 1));
         var counter = new RegistryCaseCounts(db, SiteGroups);
-        var ((counts, excluded), countTime) = await Timed(() => counter.CountAsync(q.State, stateFips!, q.FirstYear, q.LastYear, byOrigin, q.ByRace, q.Sites, ct));
+        await using var scope = q.AsOfSequence is { } asOf ? await Snapshots.OpenAsync(asOf, ct) : null;
+        var ((counts, excluded), countTime) = await Timed(() => counter.CountAsync(q.State, stateFips!, q.FirstYear, q.LastYear, byOrigin, q.ByRace, q.Sites, ct,
+            q.Cohort?.CaseIds, scope));
 
         var stateName = standards.CodeLists.ForItem("addrAtDxState")?.Find(q.State)?.Label ?? q.State;
         var present = counts.Select(c => c.SiteGroup).ToHashSet(StringComparer.Ordinal);
@@ -63,7 +74,7 @@ public sealed class RegistryIncidence(NpgsqlDataSource db, NaaccrStandards stand
             Standard = q.Standard == "us2000-18" ? Us2000Eighteen.Value : Us2000.Value,
             FirstYear = q.FirstYear, LastYear = q.LastYear, Area = q.Area, BySex = q.BySex, ByRace = q.ByRace, Periods = q.Periods,
             SiteGroups = q.Sites ?? SiteGroups.Names.Where(n => n == IncidenceSiteGroups.AllSites || present.Contains(n)).ToList(),
-            SexSpecificSites = SiteGroups.SexSpecific, SuppressionThreshold = q.Threshold,
+            SexSpecificSites = SiteGroups.SexSpecific, SuppressionThreshold = q.Threshold, ComplementarySuppression = q.Complementary,
             AreaNames = new Dictionary<string, string>(Map.CountyNames(stateFips!)) { [stateFips!] = stateName },
         };
         var build = Stopwatch.StartNew();
@@ -71,7 +82,7 @@ public sealed class RegistryIncidence(NpgsqlDataSource db, NaaccrStandards stand
         build.Stop();
         return new IncidenceOutcome.Built(table, population, excluded,
             new IncidenceTimings(countTime, populationTime, build.Elapsed, total.Elapsed), $"Cancer incidence, {stateName}, {q.FirstYear}-{q.LastYear}",
-            new IncidenceInputs(stateFips!, counts, cells));
+            new IncidenceInputs(stateFips!, counts, cells)) { Sequence = counter.LastSequence, Replayed = scope is not null };
     }
 
     private static async Task<(T, TimeSpan)> Timed<T>(Func<Task<T>> work)

@@ -33,6 +33,12 @@ public sealed record CohortDefinition
     public IReadOnlyList<string> States { get; init; } = [];
     /// <summary>County at diagnosis (3-digit FIPS).</summary>
     public IReadOnlyList<string> Counties { get; init; } = [];
+    /// <summary>ICD-O-3 histology codes or ranges ("8140", "8500-8549").</summary>
+    public IReadOnlyList<string> Histologies { get; init; } = [];
+    /// <summary>ICD-O-3 behaviour codes (2 in situ, 3 malignant...).</summary>
+    public IReadOnlyList<string> Behaviors { get; init; } = [];
+    /// <summary>Patient vital status codes (0 dead, 1 alive).</summary>
+    public IReadOnlyList<string> VitalStatuses { get; init; } = [];
     public Stratification Stratify { get; init; } = Stratification.None;
     /// <summary>Age groups used when stratifying by age.</summary>
     public AgeGrouping AgeGroups { get; init; } = AgeGrouping.Broad;

@@ -26,12 +26,23 @@ public sealed class CohortReader(NpgsqlDataSource dataSource, StratumLabels labe
         var sql = new StringBuilder($"""
             select c.case_id, c.date_of_diagnosis, p.date_of_last_contact, p.vital_status, c.type_of_reporting_source,
                    p.cause_of_death, c.site_recode_2023, c.sequence_number, {ageColumn}, p.sex, p.race1,
-                   {GroupSql(cohort.Stratify)}
+                   {GroupSql(cohort.Stratify)}, {(withAge ? "p.date_of_birth" : "null::text")}
             from case_summary c
             join patients p on p.patient_id = c.patient_id
             where c.status <> 'duplicate'
             """);
         var cmd = new NpgsqlCommand();
+        AppendPredicate(sql, cmd, cohort);
+        cmd.CommandText = sql.ToString();
+        return cmd;
+    }
+
+    /// <summary>
+    /// The cohort's filters as SQL conditions on <c>case_summary c</c> joined to <c>patients p</c> (appended to a where
+    /// clause, parameters added to <paramref name="cmd"/>); shared by survival, saved cohorts, incidence and export.
+    /// </summary>
+    public static void AppendPredicate(StringBuilder sql, NpgsqlCommand cmd, CohortDefinition cohort)
+    {
         void AnyOf(string column, IReadOnlyList<string> values)
         {
             if (values.Count == 0) return;
@@ -61,17 +72,28 @@ public sealed class CohortReader(NpgsqlDataSource dataSource, StratumLabels labe
             });
             sql.Append($"\n  and ({string.Join(" or ", ranges)})");
         }
-        cmd.CommandText = sql.ToString();
-        return cmd;
+        AnyOf("c.behavior", cohort.Behaviors);
+        AnyOf("p.vital_status", cohort.VitalStatuses);
+        if (cohort.Histologies.Count > 0)
+        {
+            var ranges = cohort.Histologies.Select((h, i) =>
+            {
+                var parts = h.Split('-', 2, StringSplitOptions.TrimEntries);
+                cmd.Parameters.AddWithValue($"hfrom{i}", parts[0]);
+                cmd.Parameters.AddWithValue($"hto{i}", parts[^1]);
+                return $"c.histology between @hfrom{i} and @hto{i}";
+            });
+            sql.Append($"\n  and ({string.Join(" or ", ranges)})");
+        }
     }
 
     /// <summary>Streams the cohort's cases (age only when needed, see <see cref="BuildCommand"/>); the caller decides whether to keep them.</summary>
     public async IAsyncEnumerable<SurvivalCase> ReadAsync(CohortDefinition cohort, bool withAge = false,
-        [EnumeratorCancellation] CancellationToken ct = default)
+        [EnumeratorCancellation] CancellationToken ct = default, Reports.SnapshotScope? scope = null)
     {
-        await using var conn = await dataSource.OpenConnectionAsync(ct);
+        await using var own = scope is null ? await dataSource.OpenConnectionAsync(ct) : null;
         await using var cmd = BuildCommand(cohort, withAge);
-        cmd.Connection = conn;
+        if (scope is not null) scope.Command(cmd); else cmd.Connection = own;
         await using var r = await cmd.ExecuteReaderAsync(System.Data.CommandBehavior.SequentialAccess, ct);
         // Codes and dates repeat across a million rows: share one string per distinct value.
         var pool = new StringPool();
@@ -89,8 +111,9 @@ public sealed class CohortReader(NpgsqlDataSource dataSource, StratumLabels labe
             var sex = pool.Get(r, 9);
             var race = pool.Get(r, 10);
             var groupValue = pool.Get(r, 11);
+            var birth = r.IsDBNull(12) ? null : r.GetString(12);
             yield return new SurvivalCase(id, dx, lastContact, vital, source, cause, recode, sequence, age, sex, race,
-                labels.Label(cohort, groupValue, age));
+                labels.Label(cohort, groupValue, age), birth);
         }
     }
 

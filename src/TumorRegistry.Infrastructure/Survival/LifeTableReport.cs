@@ -24,7 +24,7 @@ internal static class LifeTableReport
         if (request.Format == "csv")
             return Attach(exclusions, cases.Count, new("text/csv", Write(w =>
             {
-                w.WriteLine("group," + "start,end,entering,deaths,withdrawn,effective_at_risk,interval_survival,cumulative_survival,std_err,lower,upper");
+                w.WriteLine("group," + "start,end,entering,deaths,withdrawn,effective_at_risk,interval_survival,cumulative_survival,std_err_survival,lower,upper");
                 foreach (var t in tables)
                     foreach (var line in Write(x => SurvivalCsv.WriteLifeTable(x, t.Rows)).Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1))
                         w.WriteLine(Csv.Field(t.Group) + "," + line.TrimEnd('\r'));

@@ -15,6 +15,8 @@ public sealed record RenderedSurvivalReport(string ContentType, string Body)
     public int CasesRead { get; init; }
     /// <summary>Cases left out, by reason (CSV and SVG bodies have no room for them; the API sends them as a header).</summary>
     public IReadOnlyDictionary<string, int> Exclusions { get; init; } = new Dictionary<string, int>();
+    /// <summary>What the report was computed from (registry state, cutoff, methods, software).</summary>
+    public Reports.ReportProvenance? Provenance { get; init; }
 }
 
 /// <summary>A request that parsed but cannot run (e.g. an unknown life table), naming the parameter.</summary>
@@ -34,6 +36,9 @@ public sealed class SurvivalReports(NpgsqlDataSource dataSource, StratumLabels l
 
     public LifeTableStore LifeTables { get; } = new(dataSource);
 
+    /// <summary>Opens the registry state a report reads (live, or replayed as of a sequence); the host gives it the event store.</summary>
+    public Reports.RegistrySnapshot Snapshots { get; init; } = new(dataSource, null);
+
     /// <summary>Reads the cohort's cases (streamed from the database into one list the estimators share).</summary>
     public async Task<List<SurvivalCase>> ReadCasesAsync(CohortDefinition cohort, bool withAge = false, CancellationToken ct = default)
     {
@@ -48,9 +53,63 @@ public sealed class SurvivalReports(NpgsqlDataSource dataSource, StratumLabels l
         if (request.Kind == SurvivalReportKind.Relative)
             table = await LifeTables.LoadAsync(request.LifeTable!, ct)
                 ?? throw new SurvivalParameterException("lifeTable", $"No population life table named '{request.LifeTable}' has been imported.");
+        long? sequence = request.AsOfSequence;
+        if (request.AsOf is { } at) sequence = await Snapshots.SequenceAtAsync(at, ct);
+        await using var scope = await Snapshots.OpenAsync(sequence, ct);
         // Only relative survival uses each case's age (beyond filters and groups, which the query handles itself).
-        var cases = await ReadCasesAsync(request.Cohort, withAge: request.Kind == SurvivalReportKind.Relative, ct);
-        return Render(request, cases, table);
+        var cases = new List<SurvivalCase>();
+        await foreach (var c in new CohortReader(dataSource, labels).ReadAsync(request.Cohort, request.Kind == SurvivalReportKind.Relative, ct, scope))
+            cases.Add(c);
+        string source = "given";
+        if (request.CutoffFromData)
+        {
+            if (LastFollowUp(cases) is { } end) { request = request with { Rules = request.Rules with { StudyCutoff = end } }; source = "end of follow-up in the data"; }
+            else source = "no follow-up dates: December 31 of last year";
+        }
+        var provenance = new Reports.ReportProvenance(scope.Sequence, scope.Replayed, request.AsOf, request.Rules.StudyCutoff, source,
+            Methods(request), request.SavedCohort);
+        var rendered = Render(request, cases, table) with { Provenance = provenance };
+        return rendered.ContentType switch
+        {
+            "application/json" => rendered with { Body = WithProvenance(rendered.Body, provenance) },
+            "text/html" => rendered with { Body = rendered.Body.Replace("</body>", provenance.Html() + "</body>", StringComparison.Ordinal) },
+            _ => rendered,
+        };
+    }
+
+    /// <summary>The latest complete date of last contact among the cases (the end of follow-up in the data).</summary>
+    public static DateOnly? LastFollowUp(IEnumerable<SurvivalCase> cases)
+    {
+        DateOnly? last = null;
+        foreach (var c in cases)
+            if (PartialDate.Parse(c.DateOfLastContact) is { IsComplete: true, Earliest: { } d } && (last is null || d > last)) last = d;
+        return last;
+    }
+
+    static string WithProvenance(string json, Reports.ReportProvenance provenance)
+    {
+        var body = JsonNode.Parse(json)!.AsObject();
+        body["provenance"] = provenance.ToJson();
+        if (body["cohort"] is JsonObject cohort) cohort["cutoff"] = provenance.Cutoff?.ToString("yyyy-MM-dd");
+        return body.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true });
+    }
+
+    /// <summary>The methods in a line, as the report states them.</summary>
+    public static string Methods(SurvivalRequest r)
+    {
+        var rules = $"SEER survival time rules ({(r.Rules.Method == FollowUpMethod.PresumedAlive ? "presumed alive" : "active follow-up")})";
+        var ci = $"{r.Level:0.###} confidence intervals, {r.Confidence} transformation";
+        return r.Kind switch
+        {
+            SurvivalReportKind.Observed => $"{rules}; Kaplan-Meier with Greenwood variance; {ci}; log-rank test",
+            SurvivalReportKind.CauseSpecific => $"{rules}; SEER cause-specific death classification; Kaplan-Meier with Greenwood variance; {ci}; log-rank test",
+            SurvivalReportKind.LifeTable => $"{rules}; actuarial (Cutler-Ederer) life table; {ci}",
+            SurvivalReportKind.Conditional => $"{rules}; conditional Kaplan-Meier S(y+x)/S(y); {ci}",
+            _ => $"{rules}; {(r.Method == NetSurvivalMethod.EdererII ? "Ederer II relative survival" : "Pohar Perme net survival")} against life table " +
+                 $"'{r.LifeTable}' (exact ages from dates of birth where complete)" +
+                 (r.Period is { } p ? $"; period analysis {p.From:yyyy-MM-dd} to {p.To:yyyy-MM-dd} (delayed entry)" : "") +
+                 (r.Icss is { } s ? $"; ICSS age standardisation ({(s == 0 ? "standard by site" : $"standard {s}")})" : "") + $"; {ci}",
+        };
     }
 
     /// <summary>Estimation and rendering on cases already read (the benchmark times this apart from the query).</summary>

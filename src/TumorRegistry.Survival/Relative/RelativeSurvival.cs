@@ -9,7 +9,9 @@ namespace TumorRegistry.Survival.Relative;
 /// <param name="Sex">Sex code as used in the life table (NAACCR: "1" male, "2" female).</param>
 /// <param name="DiagnosisDate">Date of diagnosis; moves the patient through calendar years of the life table.</param>
 /// <param name="Race">Race code when the life table is by race.</param>
-public sealed record RelativeSurvivalSubject(double TimeDays, bool Dead, double AgeYears, string Sex, DateOnly DiagnosisDate, string? Race = null);
+/// <param name="EntryDays">Days from diagnosis to the start of observation (left truncation, period analysis); 0 = from diagnosis.</param>
+public sealed record RelativeSurvivalSubject(double TimeDays, bool Dead, double AgeYears, string Sex, DateOnly DiagnosisDate,
+    string? Race = null, double EntryDays = 0);
 
 /// <summary>Estimator of relative or net survival.</summary>
 public enum NetSurvivalMethod
@@ -43,11 +45,16 @@ public sealed class RelativeSurvivalCurve
     public required double[] Upper { get; init; }
 
     /// <summary>Estimate at time t in days (step function).</summary>
-    public double SurvivalAt(double t)
+    public double SurvivalAt(double t) => Index(t) is var i && i < 0 ? 1 : Survival[i];
+
+    /// <summary>Standard error of log S at time t in days (0 before the first time).</summary>
+    public double StdErrLogAt(double t) => Index(t) is var i && i < 0 ? 0 : StdErrLog[i];
+
+    /// <summary>Row of the last time at or before t, or -1.</summary>
+    public int Index(double t)
     {
         int i = Array.BinarySearch(Time, t);
-        i = i >= 0 ? i : ~i - 1;
-        return i < 0 ? 1 : Survival[i];
+        return i >= 0 ? i : ~i - 1;
     }
 }
 
@@ -67,13 +74,16 @@ public static class RelativeSurvival
         var ordered = subjects.OrderByDescending(s => s.TimeDays).ToArray();
         int n = ordered.Length;
         var y = ordered.Select(s => s.TimeDays).ToArray();
+        var entry = ordered.Select(s => s.EntryDays).ToArray();
+        bool truncated = entry.Any(e => e > 0);
         var age0 = ordered.Select(s => s.AgeYears * PopulationLifeTable.DaysPerYear).ToArray();
         var date0 = ordered.Select(s => (double)(s.DiagnosisDate.DayNumber - PopulationLifeTable.Origin)).ToArray();
         var stratum = ordered.Select(s => table.Stratum(s.Sex, s.Race)).ToArray();
         var expectedSurv = new double[n];
         Array.Fill(expectedSurv, 1.0);
 
-        var times = y.Distinct().Order().ToArray();
+        // With delayed entry the entry times are interval ends too, so a patient is at risk for whole intervals.
+        var times = (truncated ? y.Concat(entry.Where(e => e > 0)) : y).Distinct().Order().ToArray();
         int m = times.Length;
         var atRisk = new int[m];
         var events = new int[m];
@@ -100,6 +110,8 @@ public static class RelativeSurvival
                 {
                     double lambda = table.DailyHazard(stratum[i], age0[i] + at, date0[i] + at);
                     double after = expectedSurv[i] * Math.Exp(-step * lambda);
+                    // Not yet entered: expected survival still runs from diagnosis, but the patient is not at risk.
+                    if (entry[i] > previous) { expectedSurv[i] = after; continue; }
                     sumHazW += lambda / expectedSurv[i];
                     sumW += 1 / expectedSurv[i];
                     sumHazWEnd += lambda / after;
@@ -108,13 +120,15 @@ public static class RelativeSurvival
                     expectedSurv[i] = after;
                 }
                 // relsurv averages the weighted hazard at both ends of the step, with sums running over the interval.
-                weightedIntegral += (sumHazW / sumW / 2 + sumHazWEnd / sumWEnd / 2) * step;
+                if (sumW > 0) weightedIntegral += (sumHazW / sumW / 2 + sumHazWEnd / sumWEnd / 2) * step;
                 done += step;
             }
-            int deaths = 0;
+            int deaths = 0, entered = 0;
             double deathsW = 0, deathsW2 = 0, riskW = 0;
             for (int i = 0; i < riskCount; i++)
             {
+                if (entry[i] > previous) continue;
+                entered++;
                 riskW += 1 / expectedSurv[i];
                 if (y[i] == tj && ordered[i].Dead)
                 {
@@ -124,10 +138,11 @@ public static class RelativeSurvival
                 }
             }
             double hazard;
-            if (method == NetSurvivalMethod.EdererII)
+            if (entered == 0) hazard = 0;
+            else if (method == NetSurvivalMethod.EdererII)
             {
-                hazard = deaths / (double)riskCount - expectedHazard / riskCount;
-                variance += deaths / ((double)riskCount * riskCount);
+                hazard = deaths / (double)entered - expectedHazard / entered;
+                variance += deaths / ((double)entered * entered);
             }
             else
             {
@@ -135,7 +150,7 @@ public static class RelativeSurvival
                 variance += deathsW2 / (riskW * riskW);
             }
             s *= 1 - hazard;
-            atRisk[j] = riskCount;
+            atRisk[j] = entered;
             events[j] = deaths;
             surv[j] = s;
             se[j] = Math.Sqrt(variance);
@@ -157,4 +172,21 @@ public static class RelativeSurvival
         _ => (Math.Exp(-Math.Exp(Math.Log(-Math.Log(s)) - se * z / Math.Log(s))),
               Math.Exp(-Math.Exp(Math.Log(-Math.Log(s)) + se * z / Math.Log(s)))),
     };
+}
+
+/// <summary>Conditional net (or relative) survival: S(y + x | y) = S(y + x) / S(y).</summary>
+public sealed record ConditionalNetSurvival(double SurvivedDays, double AdditionalDays, double Survival, double StdErrLog, double Lower, double Upper)
+{
+    /// <summary>
+    /// From a curve: the ratio of the estimates, and as the curve's variance of log S is a sum over intervals, the
+    /// conditional one is the sum after y: se = sqrt(var(y + x) − var(y)). Limits on the log scale.
+    /// </summary>
+    public static ConditionalNetSurvival From(RelativeSurvivalCurve curve, double survivedDays, double additionalDays, double level = 0.95)
+    {
+        double sy = curve.SurvivalAt(survivedDays), syx = curve.SurvivalAt(survivedDays + additionalDays);
+        double vy = curve.StdErrLogAt(survivedDays), vyx = curve.StdErrLogAt(survivedDays + additionalDays);
+        double s = syx / sy, se = Math.Sqrt(Math.Max(0, vyx * vyx - vy * vy));
+        double z = ConfidenceLimits.Z(level);
+        return new(survivedDays, additionalDays, s, se, Math.Exp(Math.Log(s) - z * se), Math.Exp(Math.Log(s) + z * se));
+    }
 }

@@ -80,7 +80,7 @@ public static class CsvSurvivalAnalysis
         return report;
     }
 
-    static bool? ParseStatus(string s, HashSet<string>? events, HashSet<string>? censors)
+    internal static bool? ParseStatus(string s, HashSet<string>? events, HashSet<string>? censors)
     {
         var v = s.Trim();
         if (events is not null || censors is not null)
@@ -99,7 +99,7 @@ public static class CsvSurvivalAnalysis
         _ => null,
     };
 
-    static int? Find(string[] header, string name)
+    internal static int? Find(string[] header, string name)
     {
         int i = Array.FindIndex(header, h => h.Trim().Equals(name, StringComparison.OrdinalIgnoreCase));
         return i >= 0 ? i : null;

@@ -85,7 +85,7 @@ public static class SurvivalJson
             Num(w, "effectiveAtRisk", r.EffectiveAtRisk);
             Num(w, "intervalSurvival", r.IntervalSurvival);
             Num(w, "cumulativeSurvival", r.CumulativeSurvival);
-            Num(w, "stdErr", r.StdErr);
+            Num(w, "stdErrSurvival", r.StdErr);
             Num(w, "lower", r.Lower);
             Num(w, "upper", r.Upper);
             w.WriteEndObject();
@@ -134,7 +134,7 @@ public static class SurvivalJson
             w.WriteNumber("nEvent", c.Events[i]);
             w.WriteNumber("nCensor", c.Censored[i]);
             Num(w, "survival", c.Survival[i]);
-            Num(w, "stdErr", c.StdErr(i));
+            Num(w, "stdErrSurvival", c.StdErr(i));
             Num(w, "lower", c.Lower[i]);
             Num(w, "upper", c.Upper[i]);
             w.WriteEndObject();

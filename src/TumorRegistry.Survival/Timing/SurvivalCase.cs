@@ -15,6 +15,7 @@ namespace TumorRegistry.Survival.Timing;
 /// <param name="Sex">NAACCR sex code, "1" male, "2" female (for relative survival).</param>
 /// <param name="Race">Optional race code used when the population life table is by race.</param>
 /// <param name="Group">Optional analysis group label (stage, site, period...).</param>
+/// <param name="DateOfBirth">NAACCR dateOfBirth; when complete, relative/net survival uses the exact age from it.</param>
 public sealed record SurvivalCase(
     string Id,
     string? DateOfDiagnosis,
@@ -27,4 +28,5 @@ public sealed record SurvivalCase(
     int? AgeAtDiagnosis = null,
     string? Sex = null,
     string? Race = null,
-    string? Group = null);
+    string? Group = null,
+    string? DateOfBirth = null);

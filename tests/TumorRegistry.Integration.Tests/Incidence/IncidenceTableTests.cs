@@ -42,7 +42,7 @@ public sealed class IncidenceTableTests(IncidenceApiFactory fixture) : IClassFix
             r => r.GetProperty("siteGroup").GetString() == Prostate && r.GetProperty("sex").GetString() != "Male");
 
         var expected = ExpectedTable(AreaLevel.County, bySex: true, byRace: false, PeriodMode.Pooled);
-        Assert.Equal(IncidenceJsonWriter.ToJson(expected), body);
+        Assert.Equal(IncidenceJsonWriter.ToJson(expected), WithoutProvenance(body));
     }
 
     [Fact]
@@ -98,7 +98,7 @@ public sealed class IncidenceTableTests(IncidenceApiFactory fixture) : IClassFix
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var expected = ExpectedTable(AreaLevel.State, bySex: false, byRace: true, PeriodMode.SingleYearsAndPooled, threshold: 5,
             standard: StandardPopulation.Us2000EighteenGroups());
-        Assert.Equal(IncidenceJsonWriter.ToJson(expected), body);
+        Assert.Equal(IncidenceJsonWriter.ToJson(expected), WithoutProvenance(body));
         using var doc = JsonDocument.Parse(body);
         Assert.Contains(doc.RootElement.GetProperty("rows").EnumerateArray(), r => r.GetProperty("raceEthnicity").GetString() == "Hispanic");
     }
@@ -164,4 +164,8 @@ public sealed class IncidenceTableTests(IncidenceApiFactory fixture) : IClassFix
         Assert.Contains("\"/populations\"", doc);
         Assert.Contains("\"/populations/{id}/export\"", doc);
     }
+
+    // The table as the library writes it; the registry appends its provenance (ReproducibleReportTests checks that).
+    private static string WithoutProvenance(string body) =>
+        body[..body.IndexOf(IncidenceRendering.ProvenanceMember, StringComparison.Ordinal)] + "\n}";
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using TumorRegistry.Infrastructure.Incidence;
 using TumorRegistry.Incidence.Output;
 using TumorRegistry.Incidence.Populations;
 using TumorRegistry.Incidence.Tables;
@@ -30,7 +31,7 @@ public sealed class RaceOnlyPopulationTests(IncidenceApiFactory fixture) : IClas
         var body = await response.Content.ReadAsStringAsync();
         var expected = IncidenceScenario.ExpectedTable(AreaLevel.State, bySex: false, byRace: true, PeriodMode.Pooled, threshold: 3,
             population: raceOnly, byOrigin: false);
-        Assert.Equal(IncidenceJsonWriter.ToJson(expected), body);
+        Assert.Equal(IncidenceJsonWriter.ToJson(expected), WithoutProvenance(body));
         var races = JsonDocument.Parse(body).RootElement.GetProperty("rows").EnumerateArray().Select(r => r.GetProperty("raceEthnicity").GetString()).ToHashSet();
         Assert.Equal(["All races", "American Indian/Alaska Native", "Asian/Pacific Islander", "Black", "White"], races.Order());
 
@@ -38,4 +39,8 @@ public sealed class RaceOnlyPopulationTests(IncidenceApiFactory fixture) : IClas
         var first = await fixture.Client.GetAsync($"/incidence?state=NM&from=2018&to=2020&area=state&byRace=true&population={fixture.PopulationId}");
         Assert.Contains("\"Hispanic\"", await first.Content.ReadAsStringAsync());
     }
+
+    // The table as the library writes it; the registry appends its provenance (ReproducibleReportTests checks that).
+    private static string WithoutProvenance(string body) =>
+        body[..body.IndexOf(IncidenceRendering.ProvenanceMember, StringComparison.Ordinal)] + "\n}";
 }

@@ -71,6 +71,54 @@ public sealed class LifeTableApiTests(SurvivalApiFixture fx) : IClassFixture<Sur
     }
 
     [Fact]
+    public async Task Net_survival_from_the_registry_uses_the_exact_age_from_the_dates_of_birth_and_diagnosis()
+    {
+        var table = PopulationLifeTable.Load(new StringReader(await ImportSyntheticAsync("exact-age")));
+        var rules = new SurvivalTimeRules(RegistryCohort.Cutoff);
+        // The two lung cases aged 64 and 65 only by their dates of birth (RegistryCohort).
+        var dated = fx.Cases.Where(c => c.DuplicateOf is null && c.Recode == "30" && c.DateOfBirth is not null).ToList();
+        Assert.Equal(2, dated.Count);
+        var report = await fx.Client.GetFromJsonAsync<JsonElement>("/survival/relative?site=30&age=64-65&lifeTable=exact-age&method=pohar-perme&cutoff=2024-12-31");
+        var rows = report.GetProperty("curves")[0].GetProperty("table").EnumerateArray().ToList();
+
+        var exact = RegistrySurvival.Relative(dated.Select(c => c.ToSurvivalCase()), rules, table, NetSurvivalMethod.PoharPerme).Curves.Single();
+        var whole = RegistrySurvival.Relative(dated.Select(c => c.ToSurvivalCase() with { DateOfBirth = null }), rules, table,
+            NetSurvivalMethod.PoharPerme).Curves.Single();
+        Assert.Equal(exact.Time.Length, rows.Count);
+        for (int i = 0; i < rows.Count; i++) Near(exact.Survival[i], rows[i].GetProperty("survival"));
+        // Completed years give other figures: the report is not using them.
+        Assert.Contains(Enumerable.Range(0, rows.Count), i => Math.Abs(whole.Survival[i] - rows[i].GetProperty("survival").GetDouble()) > 1e-9);
+    }
+
+    [Fact]
+    public async Task Icss_standardised_period_net_survival_from_the_registry_equals_the_library()
+    {
+        var table = PopulationLifeTable.Load(new StringReader(await ImportSyntheticAsync("icss")));
+        var rules = new SurvivalTimeRules(RegistryCohort.Cutoff);
+        var cases = fx.Cases.Where(c => c.DuplicateOf is null).Select(c => c.ToSurvivalCase()).ToList();
+        var period = (new DateOnly(2018, 1, 1), new DateOnly(2023, 12, 31));
+        var report = await fx.Client.GetFromJsonAsync<JsonElement>(
+            "/survival/relative?lifeTable=icss&icss=1&times=365,730&period=2018-2023&cutoff=2024-12-31");
+
+        var subjects = RegistrySurvival.RelativeSubjects(cases, rules, period).Groups.Single().Subjects;
+        Assert.Contains(subjects, s => s.EntryDays > 0); // diagnosed before 2018: entered late
+        var expected = StandardisedNetSurvival.Estimate(subjects, table, IcssWeights.LoadShipped().Standard(1), [365, 730]);
+        var curve = report.GetProperty("curves")[0];
+        var estimates = curve.GetProperty("standardised").GetProperty("estimates").EnumerateArray().ToList();
+        Assert.Equal("ICSS 1", curve.GetProperty("standardised").GetProperty("standard").GetString());
+        Assert.Equal(2, estimates.Count);
+        foreach (var (e, a) in expected.Zip(estimates))
+        {
+            Assert.Equal(e.TimeDays, a.GetProperty("timeDays").GetDouble());
+            Near(e.Survival, a.GetProperty("survival"));
+            Near(e.StdErrSurvival, a.GetProperty("stdErrSurvival"));
+        }
+        Assert.Equal("2018-01-01", report.GetProperty("period").GetProperty("from").GetString());
+        var periodCurve = RelativeSurvival.Estimate(subjects, table, NetSurvivalMethod.PoharPerme);
+        Assert.Equal(periodCurve.Time.Length, curve.GetProperty("table").GetArrayLength());
+    }
+
+    [Fact]
     public async Task A_table_with_a_bad_line_is_refused_naming_the_line_and_nothing_is_stored()
     {
         var response = await fx.Client.PostAsync("/survival/life-tables?name=broken", Csv("age,year,sex,qx\n0,2020,1,0.01\n1,2020,1,1.5\n"));

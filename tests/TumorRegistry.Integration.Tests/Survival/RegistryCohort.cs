@@ -37,7 +37,7 @@ public sealed record TestCase
     /// <summary>The case as the survival library takes it, built here independently of the SQL.</summary>
     public SurvivalCase ToSurvivalCase(string? group = null) =>
         new(CaseId.ToString(), DateOfDiagnosis, DateOfLastContact, VitalStatus, Source, CauseOfDeath, Recode, Sequence,
-            ExpectedAge, Sex, Race, group);
+            ExpectedAge, Sex, Race, group, DateOfBirth);
 }
 
 /// <summary>

@@ -70,6 +70,11 @@ public static class EndpointPolicies
         ["GET /survival/life-table"] = new(Policies.Statistics),
         ["GET /survival/conditional"] = new(Policies.Statistics),
         ["GET /survival/relative"] = new(Policies.Statistics),
+        // Saved cohorts are criteria, not cases; screening a trial shows identified patients (issue 13).
+        ["GET /cohorts"] = new(Policies.Cohorts),
+        ["GET /cohorts/{name}"] = new(Policies.Cohorts),
+        ["POST /cohorts"] = new(Policies.Cohorts),
+        ["GET /cohorts/{name}/trial-candidates"] = new(Policies.ReadIdentified, Phi: true, FacilityList: true),
 
         // Hangfire's dashboard is one endpoint for every method (its pages and its POSTed actions).
         ["* /jobs/{**path}"] = new(Policies.Jobs),

@@ -18,6 +18,7 @@ public static class Policies
     public const string Jobs = "jobs";
     public const string Admin = "admin";
     public const string SignedIn = "signed-in";
+    public const string Cohorts = "cohorts";
 
     public static readonly IReadOnlyDictionary<string, string[]> Roles = new Dictionary<string, string[]>
     {
@@ -34,6 +35,8 @@ public static class Policies
         [Jobs] = [R.Manager, R.Admin],
         [Admin] = [R.Admin],
         [SignedIn] = R.All.ToArray(),
+        // Defining cohorts: the statistics roles and the registrars who screen trials with them.
+        [Cohorts] = [R.Registrar, R.Manager, R.Epidemiologist, R.Admin],
     };
 
     public static AuthorizationBuilder AddRegistryPolicies(this AuthorizationBuilder auth)
