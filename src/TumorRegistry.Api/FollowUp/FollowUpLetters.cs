@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using TumorRegistry.Domain.FollowUp;
 using TumorRegistry.Infrastructure.FollowUp;
 using TumorRegistry.Standards.Dates;
 
@@ -13,12 +14,13 @@ namespace TumorRegistry.Api.FollowUp;
 public static class FollowUpLetters
 {
     public static void MapFollowUpLetters(this IEndpointRouteBuilder app) =>
-        app.MapGet("/letters", async (string? asOf, string? facility, FollowUpReader reader, TimeProvider clock, HttpContext http, CancellationToken ct) =>
+        app.MapGet("/letters", async (string? asOf, string? facility, FollowUpReader reader, TimeProvider clock, FollowUpRules rules, HttpContext http,
+                CancellationToken ct) =>
             {
                 var p = new FollowUpParameters(clock);
                 var at = p.AsOf(asOf);
                 if (p.Errors.Count > 0) return Results.ValidationProblem(p.Errors);
-                var due = await DueList.ReadAsync(reader, at, FollowUpParameters.Blank(facility), ct);
+                var due = await DueList.ReadAsync(reader, at, FollowUpParameters.Blank(facility), rules, ct);
                 Security.Audit.PhiAuditMiddleware.Listed(http, due.Select(d => ((Guid?)d.Row.PatientId, (Guid?)d.Row.CaseId)));
                 return Results.Content(Page(at, due.Select(d => d.Row)), "text/html; charset=utf-8");
             })

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using TumorRegistry.Api.FollowUp.Answers;
 using TumorRegistry.Api.FollowUp.Jobs;
 using TumorRegistry.Infrastructure.FollowUp;
 
@@ -12,6 +13,7 @@ public static class FollowUpModule
     {
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<FollowUpReader>();
+        services.TryAddSingleton(FollowUpRulesFile.Default);
         return services;
     }
 
@@ -22,6 +24,8 @@ public static class FollowUpModule
         followUp.MapFollowUpRates();
         followUp.MapFollowUpLetters();
         followUp.MapFollowUpSnapshots();
+        followUp.MapFollowUpViews();
+        app.MapRecordFollowUpAnswer();
         return app;
     }
 }

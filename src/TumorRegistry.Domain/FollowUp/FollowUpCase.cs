@@ -61,7 +61,7 @@ public sealed record FollowUpCase(string? ClassOfCase, string? VitalStatus, bool
             && (Behavior is { } b3 && r.SkinInSituBehaviors.Contains(b3) || SummaryStage2018 is { } ss && r.SkinLocalizedStages.Contains(ss)))
             reasons.Add(NotFollowedReason.SkinBasalSquamous);
         if (!IsDead && AgeOn(asOf) >= r.OldAgeYears
-            && (LastContact is not { } last || last.AddMonths(r.OldAgeWithoutContactMonths) < asOf))
+            && (LastContact is not { } last || last.AddMonths(r.OldAgeWithoutContactMonths) <= asOf))
             reasons.Add(NotFollowedReason.OldAgeWithoutRecentContact);
         if (DiagnosedOn is { } dx && r.Notices.Any(n => asOf >= n.Effective && dx >= n.DiagnosedFrom && dx <= n.DiagnosedTo))
             reasons.Add(NotFollowedReason.NoLongerRequiredByNotice);

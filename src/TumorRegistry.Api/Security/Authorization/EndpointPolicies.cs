@@ -56,6 +56,15 @@ public static class EndpointPolicies
         ["GET /follow-up/rates"] = new(Policies.FollowUp),
         ["GET /follow-up/snapshots"] = new(Policies.FollowUp, FacilityList: true),
         ["POST /follow-up/snapshots/run"] = new(Policies.FollowUp),
+        // Follow-up workflow (issue 11): answers by registrars; the manager's views.
+        ["POST /cases/{caseId:guid}/follow-up-contacts"] = new(Policies.Abstract, Phi: true),
+        ["POST /patients/{patientId:guid}/follow-up-answers"] = new(Policies.Abstract, Phi: true),
+        ["GET /follow-up/patients/{patientId:guid}"] = new(Policies.FollowUp, Phi: true),
+        ["GET /follow-up/requests"] = new(Policies.FollowUp, Phi: true, FacilityList: true),
+        ["GET /follow-up/lost"] = new(Policies.FollowUp, Phi: true, FacilityList: true),
+        ["GET /follow-up/due/summary"] = new(Policies.FollowUp, FacilityList: true),
+        ["GET /follow-up/rates/cases"] = new(Policies.FollowUp, Phi: true),
+        ["GET /follow-up/rates/trend"] = new(Policies.FollowUp, FacilityList: true),
 
         ["GET /incidence"] = new(Policies.Statistics),
         ["GET /incidence/areas"] = new(Policies.Statistics),
