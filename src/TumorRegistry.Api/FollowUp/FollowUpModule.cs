@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using TumorRegistry.Api.FollowUp.Answers;
 using TumorRegistry.Api.FollowUp.Jobs;
+using TumorRegistry.Api.FollowUp.Letters;
 using TumorRegistry.Infrastructure.FollowUp;
 
 namespace TumorRegistry.Api.FollowUp;
@@ -14,6 +15,7 @@ public static class FollowUpModule
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<FollowUpReader>();
         services.TryAddSingleton(FollowUpRulesFile.Default);
+        services.AddScoped<Letters.LetterBatchService>();
         return services;
     }
 
@@ -25,6 +27,8 @@ public static class FollowUpModule
         followUp.MapFollowUpLetters();
         followUp.MapFollowUpSnapshots();
         followUp.MapFollowUpViews();
+        followUp.MapLetterTemplates();
+        followUp.MapLetterBatches();
         app.MapRecordFollowUpAnswer();
         return app;
     }
