@@ -15,6 +15,7 @@ public static class FollowUpModule
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<FollowUpReader>();
         services.TryAddSingleton(FollowUpRulesFile.Default);
+        services.TryAddSingleton(TumorRegistry.Standards.NaaccrStandards.Default);
         services.AddScoped<Letters.LetterBatchService>();
         return services;
     }

@@ -80,20 +80,23 @@ public static class FollowUpWorkflowJobs
         services.AddScoped<FollowUpLostJob>();
         // Not AddHostedService: it keeps one service per implementation type, and the other jobs use the same one.
         services.AddSingleton<IHostedService>(sp => new RecurringJobsRegistration(() =>
-        {
-            var jobs = sp.GetRequiredService<IRecurringJobManager>();
-            string Cron(string setting, string fallback) => configuration[setting] is { Length: > 0 } c ? c : fallback;
-            var local = new RecurringJobOptions { TimeZone = TimeZoneInfo.Local };
-            jobs.AddOrUpdate<FollowUpDueListJob>(FollowUpDueListJob.RecurringJobId, j => j.RunAsync(CancellationToken.None),
-                Cron(FollowUpDueListJob.CronSetting, FollowUpDueListJob.DefaultCron), local);
-            jobs.AddOrUpdate<FollowUpEscalationJob>(FollowUpEscalationJob.RecurringJobId, j => j.RunAsync(CancellationToken.None),
-                Cron(FollowUpEscalationJob.CronSetting, FollowUpEscalationJob.DefaultCron), local);
-            jobs.AddOrUpdate<FollowUpLostJob>(FollowUpLostJob.RecurringJobId, j => j.RunAsync(CancellationToken.None),
-                Cron(FollowUpLostJob.CronSetting, FollowUpLostJob.DefaultCron), local);
-            // The month's rates kept as the trend's point: the snapshot job, once more on the first (it upserts the day's rows).
-            jobs.AddOrUpdate<FollowUpSnapshotJob>(MonthlySnapshotId, j => j.RunAsync(null!, CancellationToken.None),
-                Cron(MonthlySnapshotCronSetting, DefaultMonthlySnapshotCron), local);
-        }));
+            Schedule(sp.GetRequiredService<IRecurringJobManager>(), configuration)));
         return services;
+    }
+
+    /// <summary>Adds or updates the three workflow jobs and the monthly snapshot (crons in the server's local time zone).</summary>
+    public static void Schedule(IRecurringJobManager jobs, IConfiguration configuration)
+    {
+        string Cron(string setting, string fallback) => configuration[setting] is { Length: > 0 } c ? c : fallback;
+        var local = new RecurringJobOptions { TimeZone = TimeZoneInfo.Local };
+        jobs.AddOrUpdate<FollowUpDueListJob>(FollowUpDueListJob.RecurringJobId, j => j.RunAsync(CancellationToken.None),
+            Cron(FollowUpDueListJob.CronSetting, FollowUpDueListJob.DefaultCron), local);
+        jobs.AddOrUpdate<FollowUpEscalationJob>(FollowUpEscalationJob.RecurringJobId, j => j.RunAsync(CancellationToken.None),
+            Cron(FollowUpEscalationJob.CronSetting, FollowUpEscalationJob.DefaultCron), local);
+        jobs.AddOrUpdate<FollowUpLostJob>(FollowUpLostJob.RecurringJobId, j => j.RunAsync(CancellationToken.None),
+            Cron(FollowUpLostJob.CronSetting, FollowUpLostJob.DefaultCron), local);
+        // The month's rates kept as the trend's point: the snapshot job, once more on the first (it upserts the day's rows).
+        jobs.AddOrUpdate<FollowUpSnapshotJob>(MonthlySnapshotId, j => j.RunAsync(null!, CancellationToken.None),
+            Cron(MonthlySnapshotCronSetting, DefaultMonthlySnapshotCron), local);
     }
 }
