@@ -17,6 +17,7 @@ public static class FollowUpModule
         services.TryAddSingleton(FollowUpRulesFile.Default);
         services.TryAddSingleton(TumorRegistry.Standards.NaaccrStandards.Default);
         services.AddScoped<Letters.LetterBatchService>();
+        services.TryAddSingleton<FollowUpAsRecorded>();
         return services;
     }
 
@@ -25,6 +26,7 @@ public static class FollowUpModule
         var followUp = app.MapGroup("/follow-up").WithTags("Follow-up");
         followUp.MapDueList();
         followUp.MapFollowUpRates();
+        followUp.MapFollowUpRatesAsRecorded();
         followUp.MapFollowUpLetters();
         followUp.MapFollowUpSnapshots();
         followUp.MapFollowUpViews();

@@ -57,6 +57,32 @@ public sealed class FollowUpReader(NpgsqlDataSource db)
         return await ReadAsync(cmd, ct);
     }
 
+    /// <summary>
+    /// Analytic cases with only what the rules read (no physicians, contacts or addresses: fewer documents to open),
+    /// for the nightly jobs over the whole registry; the addressees of the few candidates come from <see cref="CasesOfPatientsAsync"/>.
+    /// </summary>
+    public async Task<IReadOnlyList<FollowUpRow>> AnalyticCasesForRulesAsync(CancellationToken ct)
+    {
+        await using var cmd = db.CreateCommand("""
+            select c.case_id, c.patient_id, p.patient_id_number, null::text, null::text, c.reporting_facility,
+                c.items->>'nextFollowUpSource', c.class_of_case, p.vital_status, c.status = 'duplicate' or c.duplicate_of is not null,
+                c.date_of_diagnosis, p.date_of_last_contact,
+                c.primary_site, c.histology, c.behavior, c.summary_stage_2018, p.items->>'addrCurrentCountry', p.date_of_birth, p.version
+            from case_summary c join patients p on p.patient_id = c.patient_id
+            where length(c.class_of_case) = 2 and c.class_of_case between '10' and '22'
+            """);
+        return await ReadAsync(cmd, ct, full: false);
+    }
+
+    /// <summary>Every case (analytic or not) of the patients given, with physicians, contacts and addresses.</summary>
+    public async Task<IReadOnlyList<FollowUpRow>> CasesOfPatientsAsync(IReadOnlyCollection<Guid> patientIds, CancellationToken ct)
+    {
+        if (patientIds.Count == 0) return [];
+        await using var cmd = db.CreateCommand(Select + "\nwhere c.patient_id = any($1) order by c.patient_id, c.case_id");
+        cmd.Parameters.AddWithValue(patientIds.ToArray());
+        return await ReadAsync(cmd, ct);
+    }
+
     /// <summary>Every case of one patient, analytic or not (for "why is this patient not followed").</summary>
     public async Task<IReadOnlyList<FollowUpRow>> PatientCasesAsync(Guid patientId, CancellationToken ct)
     {
@@ -65,14 +91,14 @@ public sealed class FollowUpReader(NpgsqlDataSource db)
         return await ReadAsync(cmd, ct);
     }
 
-    private static async Task<IReadOnlyList<FollowUpRow>> ReadAsync(NpgsqlCommand cmd, CancellationToken ct)
+    private static async Task<IReadOnlyList<FollowUpRow>> ReadAsync(NpgsqlCommand cmd, CancellationToken ct, bool full = true)
     {
         var rows = new List<FollowUpRow>();
         await using var r = await cmd.ExecuteReaderAsync(ct);
         while (await r.ReadAsync(ct))
         {
-            var contactName = Text(r, 23);
-            rows.Add(new FollowUpRow(r.GetGuid(0), r.GetGuid(1), Text(r, 2), Text(r, 3), Text(r, 4), Text(r, 5), Text(r, 6),
+            var contactName = full ? Text(r, 23) : null;
+            var row = new FollowUpRow(r.GetGuid(0), r.GetGuid(1), Text(r, 2), Text(r, 3), Text(r, 4), Text(r, 5), Text(r, 6),
                 new FollowUpCase(Text(r, 7), Text(r, 8), r.GetBoolean(9), Text(r, 10), Text(r, 11))
                 {
                     PrimarySite = Text(r, 12), Histology = Text(r, 13), Behavior = Text(r, 14), SummaryStage2018 = Text(r, 15),
@@ -80,6 +106,14 @@ public sealed class FollowUpReader(NpgsqlDataSource db)
                 })
             {
                 PatientVersion = r.GetInt32(18),
+            };
+            if (!full)
+            {
+                rows.Add(row with { PatientAddress = new(FollowUpAddressee.Patient, null, null, null, null, null, null, null) });
+                continue;
+            }
+            rows.Add(row with
+            {
                 PhysicianFollowUp = Text(r, 19), NpiPhysicianFollowUp = Text(r, 20), PhysicianManaging = Text(r, 21), NpiPhysicianManaging = Text(r, 22),
                 Contact = contactName is null ? null
                     : new(FollowUpAddressee.Contact, contactName, null, Text(r, 24), Text(r, 25), Text(r, 26), Text(r, 27), Text(r, 28)),

@@ -18,6 +18,7 @@ public sealed record FollowUpRun(int Candidates, int Written, int Raced);
 public sealed class FollowUpWorkflow(FollowUpReader reader, RegistryEvents events, NpgsqlDataSource db, FollowUpRules rules)
 {
     public const string JobUser = "follow-up-job";
+    private const int Parallelism = 4;
 
     /// <summary>Requests for living followed patients due on or before the day: physician first, else the patient.</summary>
     public async Task<FollowUpRun> CreateDueRequestsAsync(DateOnly day, CancellationToken ct)
@@ -27,6 +28,7 @@ public sealed class FollowUpWorkflow(FollowUpReader reader, RegistryEvents event
             .Where(p => (p.Case.DueOn ?? day) <= day)
             .Where(p => !requested.TryGetValue(p.PatientId, out var r) || !r.Any(x => x.Open || x.DueOn == (p.Case.DueOn ?? day)))
             .ToList();
+        candidates = await WithAddresseesAsync(candidates, ct);
         return await ForEachAsync(candidates, "due for yearly follow-up", (p, h) =>
         {
             var first = Sequence(p)[0];
@@ -38,7 +40,7 @@ public sealed class FollowUpWorkflow(FollowUpReader reader, RegistryEvents event
     public async Task<FollowUpRun> EscalateAsync(DateOnly day, int days, CancellationToken ct)
     {
         var open = (await RequestsAsync(ct)).Where(r => r.Value.Any(x => x.Open && x.AskedOn.AddDays(days) <= day)).Select(r => r.Key).ToHashSet();
-        var candidates = (await FollowedAsync(day, ct)).Where(p => open.Contains(p.PatientId)).ToList();
+        var candidates = await WithAddresseesAsync((await FollowedAsync(day, ct)).Where(p => open.Contains(p.PatientId)).ToList(), ct);
         return await ForEachAsync(candidates, "no answer to the follow-up request", (p, h) =>
         {
             var sequence = Sequence(p);
@@ -66,11 +68,18 @@ public sealed class FollowUpWorkflow(FollowUpReader reader, RegistryEvents event
     public sealed record FollowedPatient(Guid PatientId, int Version, FollowUpCase Case, IReadOnlyList<Guid> Cases, IReadOnlyList<FollowUpRow> Rows);
 
     public async Task<IReadOnlyList<FollowedPatient>> FollowedAsync(DateOnly day, CancellationToken ct) =>
-        (await reader.AnalyticCasesAsync(null, ct))
+        (await reader.AnalyticCasesForRulesAsync(ct))
             .Where(r => r.Case.NeedsFollowUp && !r.Case.IsExcluded(day, rules))
             .GroupBy(r => r.PatientId)
             .Select(g => new FollowedPatient(g.Key, g.First().PatientVersion, g.First().Case, g.Select(r => r.CaseId).ToList(), g.ToList()))
             .ToList();
+
+    /// <summary>The candidates with their followed cases' physicians and contacts and their current address (read for them only).</summary>
+    private async Task<List<FollowedPatient>> WithAddresseesAsync(List<FollowedPatient> candidates, CancellationToken ct)
+    {
+        var rows = (await reader.CasesOfPatientsAsync(candidates.Select(c => c.PatientId).ToList(), ct)).ToLookup(r => r.CaseId);
+        return candidates.Select(c => c with { Rows = c.Cases.SelectMany(id => rows[id]).ToList() }).Where(c => c.Rows.Count > 0).ToList();
+    }
 
     /// <summary>Whom to ask, in order: the physician (when abstracted), the patient, the contact (when abstracted).</summary>
     public static List<FollowUpAddressee> Sequence(FollowedPatient p)
@@ -104,23 +113,23 @@ public sealed class FollowUpWorkflow(FollowUpReader reader, RegistryEvents event
         Func<FollowedPatient, FollowUpHistory, IReadOnlyList<DomainEvent>> decide, CancellationToken ct)
     {
         var (written, raced) = (0, 0);
-        foreach (var p in candidates)
+        // Patients are independent (one stream, one transaction each): a few at once keep the database busy.
+        await Parallel.ForEachAsync(candidates, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = ct }, async (p, token) =>
         {
-            ct.ThrowIfCancellationRequested();
-            var stream = await events.ReadStreamAsync(p.PatientId, ct: ct);
+            var stream = await events.ReadStreamAsync(p.PatientId, ct: token);
             var decided = decide(p, FollowUpHistory.From(stream.Select(e => (DomainEvent)e.Data)));
-            if (decided.Count == 0) continue;
+            if (decided.Count == 0) return;
             try
             {
-                await events.AppendAsync(new StreamAppend(p.PatientId, StreamTypes.Patient, stream.Count == 0 ? 0 : stream[^1].Version, decided.Cast<object>().ToList()),
-                    new EventMetadata(JobUser, reason), ct);
-                written++;
+                await events.AppendAsync(new StreamAppend(p.PatientId, StreamTypes.Patient, stream.Count == 0 ? 0 : stream[^1].Version,
+                    decided.Cast<object>().ToList()), new EventMetadata(JobUser, reason), token);
+                Interlocked.Increment(ref written);
             }
             catch (ConcurrencyException)
             {
-                raced++; // another server (or a registrar) wrote first; the next run decides again on the new stream
+                Interlocked.Increment(ref raced); // another server (or a registrar) wrote first; the next run decides again on the new stream
             }
-        }
+        });
         return new FollowUpRun(candidates.Count, written, raced);
     }
 }

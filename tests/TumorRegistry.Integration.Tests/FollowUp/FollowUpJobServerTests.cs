@@ -60,7 +60,7 @@ public sealed class FollowUpJobServerTests
         var (cs, patients) = await DatabaseAsync();
         var clock = new ManualClock(Day);
         await using var db = NpgsqlDataSource.Create(cs);
-        // Hold the stream row of the 16th patient (the job goes in patient id number order): server one's run stops there.
+        // Hold the stream row of one patient: server one's run writes the others and then waits on that one.
         await using var blocker = await db.OpenConnectionAsync();
         await using var hold = await blocker.BeginTransactionAsync();
         await using (var cmd = new NpgsqlCommand("select id from marten.mt_streams where id = $1 for update", blocker, hold))
@@ -71,11 +71,11 @@ public sealed class FollowUpJobServerTests
         await using var one = Node("one", cs, clock).Start();
         await using var two = Node("two", cs, clock);
         var job = one.Client.Enqueue<FollowUpDueListJob>(j => j.RunAsync(CancellationToken.None));
-        await WaitUntilAsync(async () => await CountAsync(db, Requests) == 15, "fifteen patients asked before the held one");
+        await WaitUntilAsync(async () => await CountAsync(db, Requests) == Patients - 1, "every patient but the held one asked");
         await Task.Delay(1000);
-        Assert.Equal(15, await CountAsync(db, Requests));
+        Assert.Equal(Patients - 1, await CountAsync(db, Requests));
 
-        one.Kill(); // server one dies with its run stopped at patient 16 (its shutdown token cancels the waiting append)
+        one.Kill(); // server one dies with its run stopped at the held patient (its shutdown token cancels the waiting append)
         two.Start();
         await WaitUntilAsync(async () => await TextAsync(db,
                 $"select data->>'ServerId' from hangfire.state where jobid = {job} and name = 'Processing' order by id desc limit 1") is { } s && s.StartsWith("two:"),

@@ -181,6 +181,15 @@ public sealed class FollowUpWorkflowScenarioTests(RegistryApiFactory registry) :
         var rates = await api.GetJson($"/follow-up/rates?asOf={End:yyyy-MM-dd}&referenceYear=2000");
         Assert.Equal((5, 2), (rates.GetProperty("sinceReferenceYear").GetProperty("cases").GetInt32(), rates.GetProperty("sinceReferenceYear").GetProperty("followed").GetInt32()));
         Assert.Equal((4, 2), (rates.GetProperty("lastFiveYears").GetProperty("cases").GetInt32(), rates.GetProperty("lastFiveYears").GetProperty("followed").GetInt32()));
+        // As the registry stood on 2023-05-15: p2 (answer only on 2023-06-10) and p5 were lost then, p4's death was known,
+        // and the patient over 100 still counts (contact 2022-06-01, not yet 12 months): 4 of 6. Recomputed on today's data
+        // for the same date, p2's later contact counts too: 5 of 6.
+        var then = await api.GetJson("/follow-up/rates/as-recorded?asOf=2023-05-15&referenceYear=2000");
+        Assert.Equal((6, 4), (then.GetProperty("sinceReferenceYear").GetProperty("cases").GetInt32(), then.GetProperty("sinceReferenceYear").GetProperty("followed").GetInt32()));
+        var recomputed = await api.GetJson("/follow-up/rates?asOf=2023-05-15&referenceYear=2000");
+        Assert.Equal((6, 5), (recomputed.GetProperty("sinceReferenceYear").GetProperty("cases").GetInt32(),
+            recomputed.GetProperty("sinceReferenceYear").GetProperty("followed").GetInt32()));
+
         var behind = await api.GetJson($"/follow-up/rates/cases?asOf={End:yyyy-MM-dd}&referenceYear=2000&rate=lastFiveYears");
         Assert.Equal(new[] { "p1", "p2", "p4", "p5" }, behind.GetProperty("list").EnumerateArray()
             .Select(c => names[c.GetProperty("patientId").GetGuid()]).Order());

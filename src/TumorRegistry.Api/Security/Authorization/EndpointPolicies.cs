@@ -65,6 +65,7 @@ public static class EndpointPolicies
         ["GET /follow-up/due/summary"] = new(Policies.FollowUp, FacilityList: true),
         ["GET /follow-up/rates/cases"] = new(Policies.FollowUp, Phi: true),
         ["GET /follow-up/rates/trend"] = new(Policies.FollowUp, FacilityList: true),
+        ["GET /follow-up/rates/as-recorded"] = new(Policies.FollowUp),
         ["GET /follow-up/templates"] = new(Policies.FollowUp),
         ["PUT /follow-up/templates/{name}"] = new(Policies.FollowUp),
         ["POST /follow-up/letter-batches"] = new(Policies.FollowUp, Phi: true, FacilityList: true),
