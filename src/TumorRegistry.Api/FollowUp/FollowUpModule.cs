@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using TumorRegistry.Api.FollowUp.Answers;
 using TumorRegistry.Api.FollowUp.Jobs;
+using TumorRegistry.Api.FollowUp.Letters;
 using TumorRegistry.Infrastructure.FollowUp;
 
 namespace TumorRegistry.Api.FollowUp;
@@ -12,6 +14,10 @@ public static class FollowUpModule
     {
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<FollowUpReader>();
+        services.TryAddSingleton(FollowUpRulesFile.Default);
+        services.TryAddSingleton(TumorRegistry.Standards.NaaccrStandards.Default);
+        services.AddScoped<Letters.LetterBatchService>();
+        services.TryAddSingleton<FollowUpAsRecorded>();
         return services;
     }
 
@@ -20,8 +26,13 @@ public static class FollowUpModule
         var followUp = app.MapGroup("/follow-up").WithTags("Follow-up");
         followUp.MapDueList();
         followUp.MapFollowUpRates();
+        followUp.MapFollowUpRatesAsRecorded();
         followUp.MapFollowUpLetters();
         followUp.MapFollowUpSnapshots();
+        followUp.MapFollowUpViews();
+        followUp.MapLetterTemplates();
+        followUp.MapLetterBatches();
+        app.MapRecordFollowUpAnswer();
         return app;
     }
 }

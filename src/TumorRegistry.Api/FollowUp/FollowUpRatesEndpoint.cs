@@ -13,7 +13,8 @@ public sealed record FollowUpRatesReport(DateOnly AsOf, int ReferenceYear, Follo
 public static class FollowUpRatesEndpoint
 {
     public static void MapFollowUpRates(this IEndpointRouteBuilder app) =>
-        app.MapGet("/rates", async (string? asOf, string? referenceYear, HttpContext http, FollowUpReader reader, TimeProvider clock, CancellationToken ct) =>
+        app.MapGet("/rates", async (string? asOf, string? referenceYear, HttpContext http, FollowUpReader reader, TimeProvider clock, FollowUpRules rules,
+                CancellationToken ct) =>
             {
                 var p = new FollowUpParameters(clock);
                 var at = p.AsOf(asOf);
@@ -21,14 +22,36 @@ public static class FollowUpRatesEndpoint
                 if (p.Errors.Count > 0) return Results.ValidationProblem(p.Errors);
                 // A manager of some facilities sees their facilities, and "the registry" is those facilities together.
                 var rows = (await reader.AnalyticCasesAsync(null, ct)).Where(r => http.User.Holds(r.ReportingFacility)).ToList();
-                var registry = FollowUpRates.Compute(rows.Select(r => r.Case), at, year);
+                var registry = FollowUpRates.Compute(rows.Select(r => r.Case), at, year, rules);
                 var facilities = rows.GroupBy(r => r.ReportingFacility).OrderBy(g => g.Key, StringComparer.Ordinal)
-                    .Select(g => (g.Key, Rates: FollowUpRates.Compute(g.Select(r => r.Case), at, year)))
+                    .Select(g => (g.Key, Rates: FollowUpRates.Compute(g.Select(r => r.Case), at, year, rules)))
                     .Select(f => new FacilityFollowUpRates(f.Key, f.Rates.SinceReferenceYear, f.Rates.LastFiveYears))
                     .ToList();
                 return Results.Ok(new FollowUpRatesReport(at, year, registry.SinceReferenceYear, registry.LastFiveYears, facilities));
             })
             .WithName("GetFollowUpRates")
             .WithSummary("CoC follow-up rates as of a date: since the reference year (standard 80%) and the last five years (90%), by facility.")
+            .Produces<FollowUpRatesReport>().ProducesValidationProblem();
+
+    /// <summary>The rates as the registry stood at the end of the as-of day (UTC): only what had been recorded by then.</summary>
+    public static void MapFollowUpRatesAsRecorded(this IEndpointRouteBuilder app) =>
+        app.MapGet("/rates/as-recorded", async (string? asOf, string? referenceYear, HttpContext http, FollowUpAsRecorded history,
+                TimeProvider clock, FollowUpRules rules, CancellationToken ct) =>
+            {
+                var p = new FollowUpParameters(clock);
+                var at = p.AsOf(asOf);
+                var year = p.ReferenceYear(referenceYear, at);
+                if (p.Errors.Count > 0) return Results.ValidationProblem(p.Errors);
+                var end = new DateTimeOffset(at.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).AddTicks(-1);
+                var rows = (await history.AnalyticCasesAsync(end, ct)).Where(r => http.User.Holds(r.ReportingFacility)).ToList();
+                var registry = FollowUpRates.Compute(rows.Select(r => r.Case), at, year, rules);
+                var facilities = rows.GroupBy(r => r.ReportingFacility).OrderBy(g => g.Key, StringComparer.Ordinal)
+                    .Select(g => (g.Key, Rates: FollowUpRates.Compute(g.Select(r => r.Case), at, year, rules)))
+                    .Select(f => new FacilityFollowUpRates(f.Key, f.Rates.SinceReferenceYear, f.Rates.LastFiveYears))
+                    .ToList();
+                return Results.Ok(new FollowUpRatesReport(at, year, registry.SinceReferenceYear, registry.LastFiveYears, facilities));
+            })
+            .WithName("GetFollowUpRatesAsRecorded")
+            .WithSummary("CoC follow-up rates as the registry stood at the end of the as-of day (events recorded by then), for the registry and by facility.")
             .Produces<FollowUpRatesReport>().ProducesValidationProblem();
 }

@@ -87,6 +87,15 @@ public sealed class TumorCase
     public Decision RecordTreatment(TreatmentRecorded e, ItemValidator? validator = null) => Record(e, validator);
     public Decision RecordFollowUp(TumorFollowUpRecorded e, ItemValidator? validator = null) => Record(e, validator);
 
+    /// <summary>Physicians and contact for follow-up; allowed on completed cases, since follow-up goes on after completion.</summary>
+    public Decision RecordFollowUpContacts(FollowUpContactsRecorded e, ItemValidator? validator = null) => RecordAfterCompletion(e, validator);
+
+    /// <summary>Cancer status from a follow-up answer; allowed on completed cases.</summary>
+    public Decision RecordFollowUpAnswer(TumorFollowUpRecorded e, ItemValidator? validator = null) => RecordAfterCompletion(e, validator);
+
+    private Decision RecordAfterCompletion(ItemsEvent e, ItemValidator? validator) =>
+        NotEditable() ?? Decision.AcceptIfValid(e, Validate(e, validator));
+
     /// <summary>Corrects Tumor items of a completed or open case; old values come from the current state.</summary>
     public Decision Correct(IReadOnlyDictionary<string, string?> newValues, string reason, ItemValidator? validator = null)
     {

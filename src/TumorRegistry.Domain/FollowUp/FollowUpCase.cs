@@ -6,6 +6,16 @@ namespace TumorRegistry.Domain.FollowUp;
 public sealed record FollowUpCase(string? ClassOfCase, string? VitalStatus, bool IsDuplicate, string? DateOfDiagnosis,
     string? DateOfLastContact)
 {
+    // Items the CoC exclusions read (init, so older callers keep the short constructor).
+    public string? PrimarySite { get; init; }
+    public string? Histology { get; init; }
+    public string? Behavior { get; init; }
+    public string? SummaryStage2018 { get; init; }
+    public string? NextFollowUpSource { get; init; }
+    /// <summary>Addr Current--Country [1832].</summary>
+    public string? CurrentCountry { get; init; }
+    public string? DateOfBirth { get; init; }
+
     /// <summary>Patient follow-up is due this many months after the date of last contact.</summary>
     public const int DueAfterMonths = 12;
 
@@ -30,7 +40,46 @@ public sealed record FollowUpCase(string? ClassOfCase, string? VitalStatus, bool
     /// <summary>12 months after the last contact; null when there is no usable last contact (due at once).</summary>
     public DateOnly? DueOn => LastContact?.AddMonths(DueAfterMonths);
 
-    public bool IsDueAsOf(DateOnly asOf) => NeedsFollowUp && (DueOn is not { } due || due <= asOf);
+    public bool IsDueAsOf(DateOnly asOf, FollowUpRules? rules = null) =>
+        NeedsFollowUp && !IsExcluded(asOf, rules) && (DueOn is not { } due || due <= asOf);
+
+    /// <summary>Every reason this case gets no follow-up request as of the date (empty: it is followed).</summary>
+    public IReadOnlyList<NotFollowedReason> NotFollowed(DateOnly asOf, FollowUpRules? rules = null)
+    {
+        var r = rules ?? FollowUpRules.None;
+        var reasons = new List<NotFollowedReason>();
+        if (!IsAnalytic) reasons.Add(NotFollowedReason.NonAnalytic);
+        if (IsDuplicate) reasons.Add(NotFollowedReason.Duplicate);
+        if (IsDead) reasons.Add(NotFollowedReason.Dead);
+        if (NextFollowUpSource is { } nfs && r.ForeignNextFollowUpSources.Contains(nfs)
+            || CurrentCountry is { Length: > 0 } country && !r.CountriesNotForeign.Contains(country.Trim().ToUpperInvariant()))
+            reasons.Add(NotFollowedReason.ForeignResident);
+        if (r.CervixSites.Contains(PrimarySite) && Behavior is { } b1 && r.CervixInSituBehaviors.Contains(b1))
+            reasons.Add(NotFollowedReason.InSituCervix);
+        if (Behavior is { } b2 && r.BenignBorderlineBehaviors.Contains(b2)) reasons.Add(NotFollowedReason.BenignOrBorderline);
+        if (r.SkinSites.Contains(PrimarySite) && r.SkinHistologies.Contains(Histology)
+            && (Behavior is { } b3 && r.SkinInSituBehaviors.Contains(b3) || SummaryStage2018 is { } ss && r.SkinLocalizedStages.Contains(ss)))
+            reasons.Add(NotFollowedReason.SkinBasalSquamous);
+        if (!IsDead && AgeOn(asOf) >= r.OldAgeYears
+            && (LastContact is not { } last || last.AddMonths(r.OldAgeWithoutContactMonths) <= asOf))
+            reasons.Add(NotFollowedReason.OldAgeWithoutRecentContact);
+        if (DiagnosedOn is { } dx && r.Notices.Any(n => asOf >= n.Effective && dx >= n.DiagnosedFrom && dx <= n.DiagnosedTo))
+            reasons.Add(NotFollowedReason.NoLongerRequiredByNotice);
+        return reasons;
+    }
+
+    /// <summary>Left out of follow-up and of the CoC rates by a rule (death is not one: the dead count as followed).</summary>
+    public bool IsExcluded(DateOnly asOf, FollowUpRules? rules = null) =>
+        NotFollowed(asOf, rules).Any(r => r != NotFollowedReason.Dead);
+
+    /// <summary>Whole years of age on the date from the earliest possible birth date; null without a date of birth.</summary>
+    public int? AgeOn(DateOnly asOf)
+    {
+        if (!NaaccrDate.TryParse(DateOfBirth, out var d)) return null;
+        var born = d.Earliest;
+        var age = asOf.Year - born.Year;
+        return asOf < born.AddYears(age) ? age - 1 : age;
+    }
 
     /// <summary>No contact for more than 15 months before the as-of date, or no usable date of last contact.</summary>
     public bool IsLostAsOf(DateOnly asOf) => LastContact is not { } last || last.AddMonths(LostAfterMonths) < asOf;

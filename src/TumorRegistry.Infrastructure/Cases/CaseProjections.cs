@@ -18,6 +18,7 @@ public static class CaseProjections
             new PatientsProjection(),
             new CaseSummaryProjection(s, edits ?? new EditEngine(s, EditCatalog.Default), clock ?? TimeProvider.System),
             new RegistrarActivityProjection(),
+            new FollowUp.FollowUpRequestsProjection(),
         ];
     }
 }

@@ -4,6 +4,7 @@ using Marten;
 using TumorRegistry.Domain.Cases;
 using TumorRegistry.Domain.Edits;
 using TumorRegistry.Domain.Events;
+using TumorRegistry.Domain.Items;
 using TumorRegistry.Domain.Patients;
 using TumorRegistry.Infrastructure.Events;
 using TumorRegistry.Standards;
@@ -26,7 +27,11 @@ public sealed class CaseSummaryProjection(NaaccrStandards standards, EditEngine 
 
     public override async Task ApplyAsync(IDocumentOperations ops, IReadOnlyList<IEvent> events, CancellationToken ct)
     {
-        var touched = events.Select(e => e.StreamId).Distinct().ToList();
+        // A patient event without items (the follow-up requests, letters, escalations, lost) cannot change a case row.
+        var touched = events.Where(e => !(e.Data is DomainEvent d && DomainEvents.Of(d.GetType()).Stream == StreamKind.Patient
+                && !ItemMapping.ItemsOf(d).Any()))
+            .Select(e => e.StreamId).Distinct().ToList();
+        if (touched.Count == 0) return;
         await StreamLocks.ForUpdateAsync(ops, touched, ct);
         var folded = await StreamFolder.FoldAsync(ops, touched, events, ct);
         var caseIds = folded.Values.Where(s => s.Kind == StreamKind.Tumor).Select(s => s.Id).ToHashSet();

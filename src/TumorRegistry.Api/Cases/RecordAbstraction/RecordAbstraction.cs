@@ -18,6 +18,7 @@ public sealed class RecordAbstractionHandler(CaseWriter writer) : IRequestHandle
             StageRecorded e => tumor.RecordStage(e),
             TreatmentRecorded e => tumor.RecordTreatment(e),
             TumorFollowUpRecorded e => tumor.RecordFollowUp(e),
+            FollowUpContactsRecorded e => tumor.RecordFollowUpContacts(e),
             _ => Decision.Refuse("event", $"{request.Event.GetType().Name} is not an abstraction step."),
         }, cancellationToken);
 }
@@ -31,6 +32,8 @@ public static class RecordAbstractionEndpoints
         Map<StageRecorded>(app, "stage", "RecordStage", "Record Summary Stage 2018, EOD and AJCC TNM.");
         Map<TreatmentRecorded>(app, "treatment", "RecordTreatment", "Record the first course of treatment.");
         Map<TumorFollowUpRecorded>(app, "follow-up", "RecordTumorFollowUp", "Record cancer status and follow-up source.");
+        Map<FollowUpContactsRecorded>(app, "follow-up-contacts", "RecordFollowUpContacts",
+            "Record the managing and follow-up physicians (codes and NPIs) and the follow-up contact with address; open or completed cases.");
     }
 
     private static void Map<TEvent>(IEndpointRouteBuilder app, string step, string name, string summary) where TEvent : ItemsEvent =>

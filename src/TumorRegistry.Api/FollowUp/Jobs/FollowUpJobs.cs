@@ -28,6 +28,7 @@ public static class FollowUpJobs
     public static IServiceCollection AddFollowUpJobs(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<FollowUpSnapshotJob>();
+        services.AddFollowUpWorkflowJobs(configuration);
         services.AddHostedService(sp => new RecurringJobsRegistration(() => Schedule(sp.GetRequiredService<IRecurringJobManager>(), configuration)));
         return services;
     }

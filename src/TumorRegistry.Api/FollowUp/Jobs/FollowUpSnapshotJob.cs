@@ -14,7 +14,7 @@ namespace TumorRegistry.Api.FollowUp.Jobs;
 /// </summary>
 [AutomaticRetry(Attempts = 3)]
 public sealed class FollowUpSnapshotJob(FollowUpReader reader, NpgsqlDataSource db, TimeProvider clock, IConfiguration configuration,
-    ILogger<FollowUpSnapshotJob> log)
+    FollowUpRules rules, ILogger<FollowUpSnapshotJob> log)
 {
     public const string RecurringJobId = "follow-up-snapshot";
 
@@ -31,8 +31,8 @@ public sealed class FollowUpSnapshotJob(FollowUpReader reader, NpgsqlDataSource 
         var rows = await reader.AnalyticCasesAsync(null, ct);
         // Facilities in one order, so two runs on the same day lock the day's rows in the same order (no deadlock).
         var snapshots = rows.GroupBy(r => r.ReportingFacility ?? NoFacility).OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => Snapshot(g.Key, g.Select(r => r.Case).ToList(), asOf, referenceYear))
-            .Prepend(Snapshot(AllFacilities, rows.Select(r => r.Case).ToList(), asOf, referenceYear))
+            .Select(g => Snapshot(g.Key, g.Select(r => r.Case).ToList(), asOf, referenceYear, rules))
+            .Prepend(Snapshot(AllFacilities, rows.Select(r => r.Case).ToList(), asOf, referenceYear, rules))
             .ToList();
 
         await using var conn = await db.OpenConnectionAsync(ct);
@@ -98,9 +98,9 @@ public sealed class FollowUpSnapshotJob(FollowUpReader reader, NpgsqlDataSource 
 
     private sealed record FacilitySnapshot(string Facility, int Due, int Lost, FollowUpRates Rates);
 
-    private static FacilitySnapshot Snapshot(string facility, List<FollowUpCase> cases, DateOnly asOf, int referenceYear)
+    private static FacilitySnapshot Snapshot(string facility, List<FollowUpCase> cases, DateOnly asOf, int referenceYear, FollowUpRules rules)
     {
-        var due = cases.Where(c => c.IsDueAsOf(asOf)).ToList();
-        return new FacilitySnapshot(facility, due.Count, due.Count(c => c.IsLostAsOf(asOf)), FollowUpRates.Compute(cases, asOf, referenceYear));
+        var due = cases.Where(c => c.IsDueAsOf(asOf, rules)).ToList();
+        return new FacilitySnapshot(facility, due.Count, due.Count(c => c.IsLostAsOf(asOf)), FollowUpRates.Compute(cases, asOf, referenceYear, rules));
     }
 }
