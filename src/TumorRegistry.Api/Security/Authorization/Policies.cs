@@ -18,6 +18,7 @@ public static class Policies
     public const string Jobs = "jobs";
     public const string Admin = "admin";
     public const string SignedIn = "signed-in";
+    public const string Quality = "quality";
 
     public static readonly IReadOnlyDictionary<string, string[]> Roles = new Dictionary<string, string[]>
     {
@@ -34,6 +35,8 @@ public static class Policies
         [Jobs] = [R.Manager, R.Admin],
         [Admin] = [R.Admin],
         [SignedIn] = R.All.ToArray(),
+        // Data quality (issue 15): the registry manager's, and the admin's; the lists are identified (Phi rows).
+        [Quality] = [R.Manager, R.Admin],
     };
 
     public static AuthorizationBuilder AddRegistryPolicies(this AuthorizationBuilder auth)
