@@ -18,7 +18,11 @@ public sealed class QualitySnapshotJob(RegistryQuality quality, NpgsqlDataSource
     public const string RecurringJobId = "quality-snapshot";
     public const string AllFacilities = "all";
 
-    public async Task RunAsync(PerformContext context, CancellationToken ct)
+    /// <summary>Hangfire passes the job's context and its server's shutdown token in place of the placeholders it was enqueued with.</summary>
+    public async Task RunAsync(PerformContext context, CancellationToken ct) => await SnapshotAsync(context.BackgroundJob.Id, ct);
+
+    /// <summary>Takes this month's snapshot; returns the rows written.</summary>
+    public async Task<int> SnapshotAsync(string jobId, CancellationToken ct)
     {
         var takenAt = clock.GetUtcNow();
         var month = new DateOnly(takenAt.Year, takenAt.Month, 1);
@@ -62,11 +66,12 @@ public sealed class QualitySnapshotJob(RegistryQuality quality, NpgsqlDataSource
                 cmd.Parameters.AddWithValue((object?)i.Value ?? DBNull.Value);
                 cmd.Parameters.AddWithValue(JsonSerializer.Serialize(i.Marks.Select(m => new { standard = m.Standard, pass = m.Pass })));
                 cmd.Parameters.AddWithValue(takenAt);
-                cmd.Parameters.AddWithValue(context.BackgroundJob.Id);
+                cmd.Parameters.AddWithValue(jobId);
                 await cmd.ExecuteNonQueryAsync(ct);
             }
         await tx.CommitAsync(ct);
         log.LogInformation("Quality snapshot for {Month}: {Years} diagnosis years, {Rows} facility-years, job {JobId}",
-            month, years, rows.Count, context.BackgroundJob.Id);
+            month, years, rows.Count, jobId);
+        return rows.Sum(r => r.Report.Indicators.Count);
     }
 }
