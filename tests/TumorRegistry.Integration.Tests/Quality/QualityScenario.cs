@@ -65,7 +65,7 @@ public sealed class QualityScenario
         foreach (var i in new[] { 5, 6 }) await Write(i, new DateTimeOffset(2026, 1, 10, 0, 0, 0, TimeSpan.Zero));
         foreach (var i in new[] { 32, 33, 34 }) await Write(i, new DateTimeOffset(2025, 2, 1, 0, 0, 0, TimeSpan.Zero));
         clock.Now = Usual;
-        await store.AppendAsync(new StreamAppend(Cases[21], "tumor", 3, [new CaseMarkedDuplicate(Cases[22], "reported twice")]),
+        await store.AppendAsync(new StreamAppend(Cases[21], "tumor", 4, [new CaseMarkedDuplicate(Cases[22], "reported twice")]),
             new EventMetadata("ann", "quality scenario"));
         var p2022 = Guid.NewGuid();
         await store.AppendManyAsync([Patient(p2022, 40), Tumor(Case2022, p2022, 40, 2022)], new EventMetadata("cy", "quality scenario"));
@@ -79,18 +79,24 @@ public sealed class QualityScenario
             DateOfBirth = i == 3 ? null : "19560615", Sex = i == 4 ? "9" : i is 18 ? "2" : i % 2 == 0 ? "1" : "2",
             Race1 = i is 2 or 16 or 31 ? "99" : "01", SpanishHispanicOrigin = "0",
         },
-        new FollowUpRecorded { DateOfLastContact = "20240601", VitalStatus = "1" },
+        // Before the day the cases are written (a date of last contact in the future fails an edit); DCO patients are dead.
+        .. (IsDco(i)
+            ? (DomainEvent[])[new DeathRecorded { DateOfDeath = "20231201", CauseOfDeath = "C349", IcdRevisionNumber = "1" }]
+            : [new FollowUpRecorded { DateOfLastContact = "20240115", VitalStatus = "1" }]),
     ]);
+
+    private static bool IsDco(int i) => i is 0 or 1 or 30;
 
     private static StreamAppend Tumor(Guid id, Guid patient, int i, int year) => new(id, "tumor", StreamAppend.NoStream,
     [
-        new CaseOpened { PatientId = patient, ReportingFacility = Facility(i), TypeOfReportingSource = i is 0 or 1 or 30 ? "7" : "1" },
+        new CaseOpened { PatientId = patient, ReportingFacility = Facility(i), TypeOfReportingSource = IsDco(i) ? "7" : "1" },
         new AddressAtDiagnosisRecorded { State = "NM", County = i == 17 ? "999" : "001", Country = "USA" },
         new DiagnosisRecorded
         {
             PrimarySite = i == 18 ? "C619" : "C341", Laterality = i == 18 ? "0" : "1", Histology = "8140", Behavior = "3",
             DateOfDiagnosis = $"{year}0301", AgeAtDiagnosis = i == 3 ? "999" : null, DiagnosticConfirmation = "1",
-            SequenceNumberHospital = i == 19 ? "01" : "00", ClassOfCase = "10",
+            SequenceNumberHospital = i == 19 ? "01" : "00", ClassOfCase = "10", GradeClinical = "9",
         },
+        new StageRecorded { SummaryStage2018 = "2" },
     ]);
 }
