@@ -2,6 +2,7 @@ using System.CommandLine;
 using TumorRegistry.Cli.Database;
 using TumorRegistry.Cli.Exchange;
 using TumorRegistry.Cli.Incidence;
+using TumorRegistry.Cli.Quality;
 using TumorRegistry.Cli.Security;
 using TumorRegistry.Cli.Survival;
 
@@ -13,4 +14,5 @@ SurvivalReportCommand.AddTo(root);
 ImportLifeTableCommand.AddTo(root);
 IncidenceCommands.AddTo(root);
 SecurityCommands.AddTo(root);
+QualityCommand.AddTo(root);
 return await root.Parse(args).InvokeAsync();
