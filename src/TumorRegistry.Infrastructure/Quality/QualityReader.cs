@@ -15,23 +15,28 @@ public sealed class QualityReader(NpgsqlDataSource db, IncidenceSiteGroups sites
 {
     /// <summary>
     /// Records diagnosed in the years, cases marked as duplicates left out (they are resolved). Counted: the incidence
-    /// counting rule for <paramref name="state"/> (none without a state).
+    /// counting rule for <paramref name="state"/> (none without a state). Reported: the timestamp of the case stream's
+    /// version 1, its first event (one unique-index lookup; an aggregate over the stream made the planner reach for JIT,
+    /// which cost more than the query, docs/benchmarks.md).
     /// </summary>
     public async Task<IReadOnlyList<QualityRecord>> RecordsAsync(int firstYear, int lastYear, string? state, CancellationToken ct = default)
     {
-        await using var cmd = db.CreateCommand($"""
+        await using var conn = await db.OpenConnectionAsync(ct);
+        await using var tx = await conn.BeginTransactionAsync(ct);
+        // No JIT: its compile time is more than the whole query takes (as in RegistryCaseCounts).
+        await using (var settings = new NpgsqlCommand("set local jit = off", conn, tx)) await settings.ExecuteNonQueryAsync(ct);
+        await using var cmd = new NpgsqlCommand($"""
             select c.case_id, c.patient_id, p.patient_id_number, c.reporting_facility, c.abstracted_by, c.dx_year,
                 c.type_of_reporting_source, c.age_at_diagnosis, c.patient_sex, c.patient_race1, c.county_at_dx, c.error_count,
-                c.failing_edits, c.primary_site, c.histology, c.behavior, c.laterality, c.date_of_diagnosis, f.first_at,
+                c.failing_edits, c.primary_site, c.histology, c.behavior, c.laterality, c.date_of_diagnosis, f.timestamp,
                 coalesce({IncidenceCountingRules.SqlPredicate("c.behavior", "c.primary_site", "c.histology", "c.addr_at_dx_state", "@state",
                     stateStoredUpperTrimmed: true)}, false),
                 c.site_recode_2023
             from case_summary c
             left join patients p on p.patient_id = c.patient_id
-            cross join lateral (select min(e.timestamp) as first_at from {RegistryStore.Schema}.mt_events e
-                                where e.stream_id = c.case_id and e.type <> 'tombstone') f
+            left join {RegistryStore.Schema}.mt_events f on f.stream_id = c.case_id and f.version = 1
             where c.dx_year between @from and @to and c.status <> 'duplicate' and c.duplicate_of is null
-            """);
+            """, conn, tx);
         cmd.Parameters.AddWithValue("from", firstYear);
         cmd.Parameters.AddWithValue("to", lastYear);
         cmd.Parameters.Add(new NpgsqlParameter("state", NpgsqlDbType.Text) { Value = (object?)state ?? DBNull.Value });
