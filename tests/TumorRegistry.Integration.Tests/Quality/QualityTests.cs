@@ -191,5 +191,7 @@ public sealed class QualityTests(QualityApiFactory f) : IClassFixture<QualityApi
         Assert.Equal(written, await Rows("2024-07-01"));
         var rows = await Get(f.Client(), "/quality/snapshots?from=2024-06&to=2024-07");
         Assert.Equal(new[] { "2024-06-01", "2024-07-01" }, rows.EnumerateArray().Select(r => r.GetProperty("month").GetString()).Distinct());
+        // The host registered the recurring job, monthly.
+        Assert.Equal("0 3 1 * *", await db.ScalarAsync("select value from hangfire.hash where key = 'recurring-job:quality-snapshot' and field = 'Cron'"));
     }
 }
