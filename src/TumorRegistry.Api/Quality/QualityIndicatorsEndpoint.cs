@@ -23,16 +23,17 @@ public static class QualityIndicatorsEndpoint
             .Produces<QualityResult>().ProducesValidationProblem();
 
     public static void MapQualityTrend(this IEndpointRouteBuilder app) =>
-        app.MapGet("/trend", async (string? to, string? years, string? state, HttpContext http, RegistryQuality quality, TimeProvider clock,
-                CancellationToken ct) =>
+        app.MapGet("/trend", async (string? to, string? years, string? state, string? format, HttpContext http, RegistryQuality quality,
+                TimeProvider clock, CancellationToken ct) =>
             {
                 var p = new QualityParameters(clock);
                 var last = string.IsNullOrWhiteSpace(to) ? clock.GetUtcNow().Year - 1 : p.Year("to", to);
-                var (n, st) = (p.Count("years", years, 10, 30), p.State(state));
+                var (n, st, fmt) = (p.Count("years", years, 10, 30), p.State(state), p.Format(format));
                 if (p.Errors.Count > 0) return Results.ValidationProblem(p.Errors);
-                return Results.Ok(await quality.TrendAsync(last, n, st, QualityModule.Holds(http), http.User.HoldsAllFacilities(), ct));
+                var trend = await quality.TrendAsync(last, n, st, QualityModule.Holds(http), http.User.HoldsAllFacilities(), ct);
+                return fmt == "html" ? Results.Text(QualityRendering.TrendHtml(trend), "text/html; charset=utf-8") : Results.Ok(trend);
             })
             .WithName("GetQualityTrend")
-            .WithSummary("The registry's indicators per diagnosis year over the last ten years (to: last year, default last year; years: 1-30).")
+            .WithSummary("The registry's indicators per diagnosis year over the last ten years (to: last year, default last year; years: 1-30; format json or html).")
             .Produces<List<QualityYear>>().ProducesValidationProblem();
 }

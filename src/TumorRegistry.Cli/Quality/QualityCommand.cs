@@ -13,7 +13,7 @@ namespace TumorRegistry.Cli.Quality;
 /// <summary>
 /// `quality --year 2023 [--format html|json] [--out report.html]`: the same indicators as GET /quality, for every facility.
 /// `--list dco` writes the records behind a number as CSV instead (identified: keep the file safe); `--trend` the last ten
-/// years as JSON. Exit 2 on invalid options.
+/// years (an HTML table, or JSON). Exit 2 on invalid options.
 /// </summary>
 public static class QualityCommand
 {
@@ -28,7 +28,7 @@ public static class QualityCommand
         var format = new Option<string?>("--format") { Description = "html (default) or json." };
         var rates = new Option<FileInfo?>("--rates") { Description = "Reference rates CSV for expected counts (default: the shipped illustrative table)." };
         var list = new Option<string?>("--list") { Description = "Write the records behind an indicator as CSV: dco, duplicates, passing-edits, missing-age, missing-sex, missing-race, missing-county, timeliness-N." };
-        var trend = new Option<bool>("--trend") { Description = "The indicators of the ten diagnosis years up to --year, as JSON." };
+        var trend = new Option<bool>("--trend") { Description = "The indicators of the ten diagnosis years up to --year (html table or json)." };
         var output = new Option<FileInfo?>("--out") { Description = "Output file (default: standard output)." };
         var command = new Command("quality", "Data quality indicators (NAACCR certification, NPCR standards) for diagnosis years.")
         {
@@ -61,7 +61,10 @@ public static class QualityCommand
                 if (indicator is not null)
                     text = Csv(await quality.ListAsync(indicator, first, last, _ => true, ct) ?? []);
                 else if (parse.GetValue(trend))
-                    text = JsonSerializer.Serialize(await quality.TrendAsync(last, 10, parse.GetValue(state), _ => true, true, ct), QualityRendering.Json);
+                {
+                    var years = await quality.TrendAsync(last, 10, parse.GetValue(state), _ => true, true, ct);
+                    text = fmt == "html" ? QualityRendering.TrendHtml(years) : JsonSerializer.Serialize(years, QualityRendering.Json);
+                }
                 else
                     text = QualityRendering.Render(await quality.BuildAsync(first, last, parse.GetValue(state), _ => true, true, ct), fmt).Text;
                 if (parse.GetValue(output) is { } o) await File.WriteAllTextAsync(o.FullName, text, ct);

@@ -73,6 +73,37 @@ public static class QualityRendering
         return sb.ToString();
     }
 
+    /// <summary>The trend as an HTML table: an indicator per row, a diagnosis year per column, each cell marked ✔ when it
+    /// meets every standard, ✘ with the standards it misses, nothing when there is nothing to judge.</summary>
+    public static string TrendHtml(IReadOnlyList<QualityYear> trend)
+    {
+        var title = trend.Count == 0 ? "Data quality trend" : $"Data quality trend, diagnosis years {trend[0].Year}-{trend[^1].Year}";
+        var sb = new StringBuilder();
+        sb.Append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>").Append(E(title)).Append("</title>\n")
+          .Append("<style>body{font-family:sans-serif}table{border-collapse:collapse}th,td{border:1px solid #999;padding:2px 6px}")
+          .Append("td.n{text-align:right}td.pass{background:#dfd}td.fail{background:#fdd}td.none{color:#777}</style></head><body>\n")
+          .Append("<h1>").Append(E(title)).Append("</h1>\n<table>\n<thead><tr><th>Indicator</th>");
+        foreach (var y in trend) sb.Append("<th>").Append(y.Year).Append("</th>");
+        sb.Append("</tr></thead>\n<tbody>\n<tr><td>Records</td>");
+        foreach (var y in trend) sb.Append("<td class=\"n\">").Append(y.Report.Records.ToString("N0", CultureInfo.InvariantCulture)).Append("</td>");
+        sb.Append("</tr>\n");
+        foreach (var indicator in trend.Count == 0 ? [] : trend[0].Report.Indicators)
+        {
+            sb.Append("<tr><td>").Append(E(indicator.Label)).Append("</td>");
+            foreach (var y in trend)
+            {
+                var v = y.Report[indicator.Id];
+                var missed = v.Marks.Where(m => m.Pass == false).Select(m => m.Label).ToList();
+                var cls = v.Value is null ? "none" : missed.Count == 0 ? "pass" : "fail";
+                sb.Append("<td class=\"n ").Append(cls).Append('"').Append(missed.Count > 0 ? $" title=\"{E("misses " + string.Join(", ", missed))}\"" : "")
+                  .Append('>').Append(E(Value(v))).Append(cls == "pass" ? " ✔" : cls == "fail" ? " ✘" : "").Append("</td>");
+            }
+            sb.Append("</tr>\n");
+        }
+        sb.Append("</tbody></table>\n<p>✔: meets every standard's threshold; ✘: misses at least one (hover for which).</p>\n</body></html>\n");
+        return sb.ToString();
+    }
+
     /// <summary>How many records the indicator's list holds (passing edits and timeliness list the records that fall short).</summary>
     public static int Listed(IndicatorValue i, int records) =>
         i.Id == QualityIndicators.PassingEdits || i.Months is not null ? records - i.Numerator : i.Numerator;

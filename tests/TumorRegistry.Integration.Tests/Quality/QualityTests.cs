@@ -167,6 +167,10 @@ public sealed class QualityTests(QualityApiFactory f) : IClassFixture<QualityApi
         Assert.Equal(49, trend[^1].GetProperty("report").GetProperty("records").GetInt32());
         // 2014 has no population: no expected count, nothing judged.
         Assert.Equal(JsonValueKind.Null, Indicator(trend[0].GetProperty("report"), "completeness").GetProperty("value").ValueKind);
+        // As a table: DCO of 2023 (6.1%) misses every standard; 2022's one record is no DCO and meets them.
+        var html = await (await f.Client().GetAsync("/quality/trend?to=2023&format=html")).Content.ReadAsStringAsync();
+        var dco = html.Split('\n').Single(l => l.StartsWith("<tr><td>Death certificate only", StringComparison.Ordinal));
+        Assert.EndsWith("<td class=\"n pass\">0.0% ✔</td><td class=\"n fail\" title=\"misses NAACCR Gold, NAACCR Silver, NPCR National (24-month)\">6.1% ✘</td></tr>", dco);
     }
 
     [Fact]
