@@ -60,7 +60,10 @@ public static class QualityRendering
                     var v = f.Report[id];
                     var missed = v.Marks.Where(m => m.Pass == false).Select(m => m.Label).ToList();
                     var cls = v.Value is null ? "none" : missed.Count == 0 ? "pass" : "fail";
-                    sb.Append("<td class=\"n ").Append(cls).Append("\">").Append(E(Value(v)))
+                    // The facility's own list, for the manager to hand out.
+                    sb.Append("<td class=\"n ").Append(cls).Append("\"><a href=\"")
+                      .Append(E($"/quality/cases?indicator={id}&from={q.FirstYear}&to={q.LastYear}&facility={f.Facility}")).Append("\">")
+                      .Append(E(Value(v))).Append("</a>")
                       .Append(E(cls == "pass" ? " ✔" : cls == "fail" ? " ✘ " + string.Join(", ", missed) : "")).Append("</td>");
                 }
                 sb.Append("</tr>\n");

@@ -155,6 +155,8 @@ public sealed class QualityTests(QualityApiFactory f) : IClassFixture<QualityApi
         Assert.Equal(3, dcoRow.Split("✘ fail").Length - 1); // Gold, Silver and NPCR 24-month; the 12-month standard has no DCO criterion
         var ageRow = html.Split('\n').Single(l => l.StartsWith("<tr><td>Age unknown", StringComparison.Ordinal));
         Assert.Contains("<td class=\"fail\">✘ fail (&lt; 2%)</td><td class=\"pass\">✔ pass (&lt; 3%)</td>", ageRow);
+        // Each facility's number opens that facility's list: B's DCO is 1 of 20 records.
+        Assert.Contains("<a href=\"/quality/cases?indicator=dco&amp;from=2023&amp;to=2023&amp;facility=0000000202\">5.0%</a>", html);
     }
 
     [Fact]
