@@ -9,6 +9,8 @@ using TumorRegistry.Api.FollowUp.Jobs;
 using TumorRegistry.Api.Health;
 using TumorRegistry.Api.Incidence;
 using TumorRegistry.Api.Jobs;
+using TumorRegistry.Api.Quality;
+using TumorRegistry.Api.Quality.Jobs;
 using TumorRegistry.Api.Security;
 using TumorRegistry.Api.Survival;
 using TumorRegistry.Infrastructure.Migrations;
@@ -34,6 +36,7 @@ builder.Services.AddDemo();
 builder.Services.AddExchange();
 builder.Services.AddFollowUp();
 builder.Services.AddJobs(builder.Configuration, database.ConnectionString).AddFollowUpJobs(builder.Configuration).AddCaseJobs(builder.Configuration);
+builder.Services.AddQuality(builder.Configuration).AddQualityJobs(builder.Configuration);
 builder.Services.AddRegistrySecurity(builder.Configuration);
 
 var app = builder.Build();
@@ -50,6 +53,7 @@ api.MapCohorts();
 api.MapExchange();
 api.MapFollowUp();
 api.MapJobsDashboard();
+api.MapQuality();
 
 app.Lifetime.ApplicationStopped.Register(() => database.DisposeAsync().AsTask().GetAwaiter().GetResult());
 if (demo) await app.RunDemoAsync();

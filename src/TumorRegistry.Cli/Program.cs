@@ -2,6 +2,7 @@ using System.CommandLine;
 using TumorRegistry.Cli.Database;
 using TumorRegistry.Cli.Exchange;
 using TumorRegistry.Cli.Incidence;
+using TumorRegistry.Cli.Quality;
 using TumorRegistry.Cli.Security;
 using TumorRegistry.Cli.Survival;
 
@@ -14,4 +15,5 @@ ImportLifeTableCommand.AddTo(root);
 IncidenceCommands.AddTo(root);
 SecurityCommands.AddTo(root);
 TumorRegistry.Cli.Synthetic.GenerateCommand.AddTo(root);
+QualityCommand.AddTo(root);
 return await root.Parse(args).InvokeAsync();

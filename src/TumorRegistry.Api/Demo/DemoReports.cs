@@ -1,6 +1,7 @@
 using System.Globalization;
 using TumorRegistry.Incidence.Populations;
 using TumorRegistry.Infrastructure.Incidence;
+using TumorRegistry.Infrastructure.Quality;
 using TumorRegistry.Infrastructure.Survival;
 using TumorRegistry.Synthetic;
 
@@ -10,7 +11,8 @@ namespace TumorRegistry.Api.Demo;
 /// The demo's denominators and reports: imports the synthetic population and a clearly labelled synthetic life
 /// table, then writes the reports an epidemiologist would ask for first, through the same code as the API.
 /// </summary>
-public sealed class DemoReports(RegistryIncidence incidence, SurvivalReports survival, StratumLabels labels, TimeProvider clock, ILogger<DemoReports> log)
+public sealed class DemoReports(RegistryIncidence incidence, SurvivalReports survival, StratumLabels labels, TimeProvider clock, ILogger<DemoReports> log,
+    RegistryQuality quality)
 {
     public const string LifeTableName = "synthetic-demo";
 
@@ -48,6 +50,8 @@ public sealed class DemoReports(RegistryIncidence incidence, SurvivalReports sur
             if (await incidence.BuildAsync(query, ct) is IncidenceOutcome.Built built)
                 await Save(file, IncidenceRendering.Render(built, query, incidence.SiteGroups).Text);
         }
+        // The manager's data quality report for the last diagnosis year (docs/data-quality.md).
+        await Save($"quality-{options.LastYear}.html", QualityRendering.Html(await quality.BuildAsync(options.LastYear, options.LastYear, "NM", _ => true, allFacilities: true, ct)));
         log.LogInformation("Demo: wrote {Count} reports to {Folder}.", written.Count, folder);
         return written;
     }

@@ -32,7 +32,10 @@ public sealed class DemoLoadTests(RegistryApiFactory api) : IClassFixture<Regist
 
         var folder = Path.Combine(Path.GetTempPath(), "demo-reports-" + Guid.NewGuid().ToString("N")[..8]);
         var written = await reports.WriteAsync(folder, options);
-        Assert.Equal(8, written.Count);
+        Assert.Equal(9, written.Count);
+        var quality = await File.ReadAllTextAsync(Path.Combine(folder, "quality-2024.html"));
+        Assert.Contains("<h1>Data quality indicators, diagnosis year 2024</h1>", quality);
+        Assert.Contains("✘ fail", quality); // the made-up demo is far from complete against the illustrative rates
         var survival = await File.ReadAllTextAsync(Path.Combine(folder, "survival-by-stage.html"));
         Assert.Contains("<svg", survival);
         Assert.Contains("Distant", survival);

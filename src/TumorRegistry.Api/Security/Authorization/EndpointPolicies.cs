@@ -102,6 +102,12 @@ public static class EndpointPolicies
         ["DELETE /admin/keys/{id:guid}"] = new(Policies.Admin),
         ["GET /admin/audit/patients/{patientId:guid}"] = new(Policies.Admin),
         ["GET /admin/audit/users/{userName}"] = new(Policies.Admin),
+
+        ["GET /quality"] = new(Policies.Quality),
+        ["GET /quality/trend"] = new(Policies.Quality),
+        ["GET /quality/cases"] = new(Policies.Quality, Phi: true, FacilityList: true),
+        ["GET /quality/snapshots"] = new(Policies.Quality, FacilityList: true),
+        ["POST /quality/snapshots/run"] = new(Policies.Quality),
     };
 
     /// <summary>The method key of an endpoint that answers every method.</summary>

@@ -19,6 +19,7 @@ public static class Policies
     public const string Admin = "admin";
     public const string SignedIn = "signed-in";
     public const string Cohorts = "cohorts";
+    public const string Quality = "quality";
 
     public static readonly IReadOnlyDictionary<string, string[]> Roles = new Dictionary<string, string[]>
     {
@@ -37,6 +38,8 @@ public static class Policies
         [SignedIn] = R.All.ToArray(),
         // Defining cohorts: the statistics roles and the registrars who screen trials with them.
         [Cohorts] = [R.Registrar, R.Manager, R.Epidemiologist, R.Admin],
+        // Data quality (issue 15): the registry manager's, and the admin's; the lists are identified (Phi rows).
+        [Quality] = [R.Manager, R.Admin],
     };
 
     public static AuthorizationBuilder AddRegistryPolicies(this AuthorizationBuilder auth)
