@@ -10,10 +10,12 @@ public enum NaaccrParent { NaaccrData, Patient, Tumor }
 /// <param name="NaaccrId">XML id, e.g. "primarySite".</param>
 /// <param name="NaaccrNum">Item number, e.g. 400.</param>
 /// <param name="Name">Registrar's name, e.g. "Primary Site".</param>
+/// <param name="AllowUnlimitedText">The dictionary lets the value exceed its length (allowUnlimitedText="true").</param>
 public sealed record NaaccrItemDef(
     string NaaccrId,
     int NaaccrNum,
     string Name,
     int Length,
     NaaccrDataType DataType,
-    NaaccrParent Parent);
+    NaaccrParent Parent,
+    bool AllowUnlimitedText = false);
