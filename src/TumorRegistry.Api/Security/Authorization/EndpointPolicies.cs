@@ -50,6 +50,7 @@ public static class EndpointPolicies
         ["GET /worklists"] = new(Policies.Worklists, Phi: true, FacilityList: true),
         ["GET /edits"] = new(Policies.Worklists, Phi: true, FacilityList: true),
         ["POST /imports/naaccr-xml"] = new(Policies.Import, Phi: true, BodyTypes: Xml),
+        ["GET /imports/naaccr-xml/{batchId:guid}"] = new(Policies.Import),
 
         ["GET /follow-up/due"] = new(Policies.FollowUp, Phi: true, FacilityList: true),
         ["GET /follow-up/letters"] = new(Policies.FollowUp, Phi: true, FacilityList: true),
