@@ -47,7 +47,8 @@ public sealed class NaaccrDictionary
             (int?)e.Attribute("length") ?? 0,
             ParseType((string?)e.Attribute("dataType")),
             Enum.Parse<NaaccrParent>((string)e.Attribute("parentXmlElement")!),
-            (bool?)e.Attribute("allowUnlimitedText") ?? false)).ToList();
+            (bool?)e.Attribute("allowUnlimitedText") ?? false,
+            (string?)e.Attribute("recordTypes") ?? "A,M,C,I")).ToList();
         return new NaaccrDictionary(
             (string?)root.Attribute("naaccrVersion") ?? "",
             (string?)root.Attribute("dictionaryUri") ?? "",

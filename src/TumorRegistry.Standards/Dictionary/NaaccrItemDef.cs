@@ -11,6 +11,8 @@ public enum NaaccrParent { NaaccrData, Patient, Tumor }
 /// <param name="NaaccrNum">Item number, e.g. 400.</param>
 /// <param name="Name">Registrar's name, e.g. "Primary Site".</param>
 /// <param name="AllowUnlimitedText">The dictionary lets the value exceed its length (allowUnlimitedText="true").</param>
+/// <param name="RecordTypes">The record types that carry the item (recordTypes, e.g. "A,M,C,I"): I leaves out
+/// confidential items and text, C leaves out text.</param>
 public sealed record NaaccrItemDef(
     string NaaccrId,
     int NaaccrNum,
@@ -18,4 +20,8 @@ public sealed record NaaccrItemDef(
     int Length,
     NaaccrDataType DataType,
     NaaccrParent Parent,
-    bool AllowUnlimitedText = false);
+    bool AllowUnlimitedText = false,
+    string RecordTypes = "A,M,C,I")
+{
+    public bool InRecordType(string recordType) => RecordTypes.Split(',').Contains(recordType);
+}
