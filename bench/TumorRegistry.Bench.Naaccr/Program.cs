@@ -15,6 +15,13 @@ using TumorRegistry.Standards.Xml;
 var tumors = ArgInt("--tumors", 100_000);
 var items = ArgInt("--items", 120);
 var batch = ArgInt("--batch", 500);
+if (Array.IndexOf(args, "--write-file") is var w and >= 0)
+{
+    // Only write the generated file (to try the CLI on it by hand).
+    await using var f = File.Create(args[w + 1]);
+    Console.WriteLine($"{SyntheticNaaccrFile.Write(f, tumors, items)} tumors written to {args[w + 1]}");
+    return;
+}
 
 await using var scratch = await ScratchDatabase.CreateAsync("bench_naaccr", durable: true, b => b.CommandTimeout = 0);
 var cs = scratch.ConnectionString;

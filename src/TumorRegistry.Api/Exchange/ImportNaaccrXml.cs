@@ -19,6 +19,7 @@ public static class ImportNaaccrXml
         services.AddSingleton(p => new NaaccrXmlImporter(p.GetRequiredService<RegistryEvents>()));
         services.AddSingleton(p => ExchangeFolder.From(p.GetRequiredService<IConfiguration>()));
         services.AddScoped<NaaccrImportJob>();
+        services.AddExports();
         return services;
     }
 
@@ -55,10 +56,11 @@ public static class ImportNaaccrXml
         .WithTags("Imports")
         .WithSummary("Upload a NAACCR XML file (specification 1.0-1.8); its import runs as a background job. ?mode=strict|relaxed, ?again=true re-applies a file sent before.");
 
-        app.MapGet("/imports/naaccr-xml/{batchId:guid}", async (Guid batchId, NaaccrXmlImporter importer, CancellationToken ct) =>
-            await importer.GetBatchAsync(batchId, ct) is { } report ? Results.Ok(report) : Results.NotFound())
+        app.MapGet("/imports/naaccr-xml/{id:guid}", async (Guid id, NaaccrXmlImporter importer, CancellationToken ct) =>
+            await importer.GetBatchAsync(id, ct) is { } report ? Results.Ok(report) : Results.NotFound())
         .WithTags("Imports")
         .WithSummary("The import batch: status, counts (new, matched, corrected, refused) and its problems by line, record and item.");
+        app.MapExports();
         return app;
     }
 }
