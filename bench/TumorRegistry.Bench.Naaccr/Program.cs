@@ -55,6 +55,31 @@ try
         var r = await importer.ImportFileAsync(file, request with { Again = true });
         return $"{r.TumorsMatched:N0} tumors matched, {r.ItemsCorrected} items corrected";
     });
+    var exporter = new NaaccrExporter(db, TumorRegistry.Standards.NaaccrStandards.Default);
+    foreach (var (label, export) in new[]
+    {
+        ("export, whole registry, v25 XML record type A", new NaaccrExportRequest(NaaccrCohort.All)),
+        ("export, v26 XML, gzip", new NaaccrExportRequest(NaaccrCohort.All) { Version = "260", Gzip = true }),
+        ("export, de-identified extract", new NaaccrExportRequest(NaaccrCohort.All) { Deidentified = true }),
+    })
+        await Stage(label, async () =>
+        {
+            var target = file + ".out";
+            NaaccrExportResult r;
+            await using (var o = File.Create(target)) r = await exporter.ExportAsync(export, o);
+            var size = new FileInfo(target).Length;
+            File.Delete(target);
+            return $"{r.Tumors:N0} tumors, {size / 1e6:N0} MB";
+        });
+    // The plain floor of an export: the same rows read with one query, no XML.
+    await Stage("plain read of the same rows (one query over patients and case_summary, no XML)", async () =>
+    {
+        await using var cmd = db.CreateCommand("select p.items::text, c.items::text from case_summary c join patients p using (patient_id)");
+        await using var r = await cmd.ExecuteReaderAsync();
+        long chars = 0;
+        while (await r.ReadAsync()) chars += r.GetString(0).Length + r.GetString(1).Length;
+        return $"{chars / 1e6:N0} M characters";
+    });
 }
 finally { File.Delete(file); }
 
