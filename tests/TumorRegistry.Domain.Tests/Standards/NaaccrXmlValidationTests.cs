@@ -79,6 +79,30 @@ public class NaaccrXmlValidationTests
     }
 
     [Fact]
+    public void Items_of_a_user_dictionary_the_file_names_pass_strict_validation_and_are_unknown_without_it()
+    {
+        const string dictionary = """
+            <NaaccrDictionary dictionaryUri="http://registry.example/naaccr/user-dictionary-1.xml" specificationVersion="1.8" xmlns="http://naaccr.org/naaccrxml">
+              <ItemDefs><ItemDef naaccrId="stateLinkageFlag" naaccrNum="9501" length="1" dataType="digits" parentXmlElement="Patient"/></ItemDefs>
+            </NaaccrDictionary>
+            """;
+        var user = TumorRegistry.Standards.Dictionary.NaaccrDictionary.Load(new MemoryStream(Encoding.UTF8.GetBytes(dictionary)));
+        var xml = Xml("UTF-8", "Linked").Replace("specificationVersion=\"1.8\"", "specificationVersion=\"1.8\" userDictionaryUri=\"http://registry.example/naaccr/user-dictionary-1.xml\"")
+            .Replace("</Patient>", "<Item naaccrId=\"stateLinkageFlag\" naaccrNum=\"9501\">1</Item></Patient>");
+
+        using var with = new NaaccrXmlReader(new MemoryStream(Encoding.UTF8.GetBytes(xml)), NaaccrReadOptions.Strict with { UserDictionaries = [user] });
+        var patients = with.Patients().ToList();
+        Assert.Empty(with.FileProblems);
+        Assert.Empty(patients[0].Problems);
+        Assert.Equal("1", patients[0]["stateLinkageFlag"]);
+
+        using var without = new NaaccrXmlReader(new MemoryStream(Encoding.UTF8.GetBytes(xml)), NaaccrReadOptions.Strict);
+        var refused = without.Patients().ToList();
+        Assert.Equal(NaaccrProblemKind.UnknownDictionary, Assert.Single(without.FileProblems).Kind);
+        Assert.Equal(NaaccrProblemKind.UnknownItem, Assert.Single(refused[0].Problems).Kind);
+    }
+
+    [Fact]
     public void The_shared_v25_sample_passes_strict_validation()
     {
         using var reader = new NaaccrXmlReader(ReferenceData.Open("reference", "naaccr", "sample-v250-abstract-10.xml"), NaaccrReadOptions.Strict);
