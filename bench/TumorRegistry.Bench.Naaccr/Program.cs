@@ -11,7 +11,7 @@ using TumorRegistry.Standards.Xml;
 // again into the registry already holding it (the matching path), beside a plain binary COPY of the same rows read
 // from the same file; then exports. Tumors/s and the peak working set of each stage (sampled every 50 ms).
 // Usage: dotnet bench/TumorRegistry.Bench.Naaccr/bin/Release/net10.0/TumorRegistry.Bench.Naaccr.dll
-//        [--tumors 100000] [--items 120] [--batch 500]
+//        [--tumors 100000] [--items 120] [--batch 500] [--skip-export] [--write-file PATH (only write the file)]
 var tumors = ArgInt("--tumors", 100_000);
 var items = ArgInt("--items", 120);
 var batch = ArgInt("--batch", 500);
@@ -55,6 +55,7 @@ try
         var r = await importer.ImportFileAsync(file, request with { Again = true });
         return $"{r.TumorsMatched:N0} tumors matched, {r.ItemsCorrected} items corrected";
     });
+    if (args.Contains("--skip-export")) return;
     var exporter = new NaaccrExporter(db, TumorRegistry.Standards.NaaccrStandards.Default);
     foreach (var (label, export) in new[]
     {

@@ -35,6 +35,9 @@ public static class ImportNaaccrXml
                 return Results.ValidationProblem(new Dictionary<string, string[]> { ["mode"] = ["mode is strict or relaxed."] });
             var label = string.IsNullOrWhiteSpace(source) ? "NAACCR XML import" : source.Trim();
             var name = string.IsNullOrWhiteSpace(fileName) ? "upload.xml" : Path.GetFileName(fileName.Trim());
+            // A state's annual file is far above Kestrel's 30 MB default: this endpoint streams it to disk.
+            if (http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+                limit.MaxRequestBodySize = folder.MaxUploadBytes;
             var batchId = Guid.CreateVersion7();
             var path = folder.Upload(batchId);
             await using (var file = File.Create(path)) await http.Request.Body.CopyToAsync(file, ct);

@@ -39,7 +39,9 @@ public static class NaaccrExportRules
         return result;
     }
 
-    private static bool Drops(string id) => DeidentifiedDrops.Contains(id) || DeidentifiedDropParts.Any(id.Contains);
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> DropCache = new(StringComparer.Ordinal);
+
+    private static bool Drops(string id) => DropCache.GetOrAdd(id, i => DeidentifiedDrops.Contains(i) || DeidentifiedDropParts.Any(i.Contains));
 
     /// <summary>Date of birth to its year, ages over 89 to 090 (90 or older; 999 unknown stays), postal codes to 3 characters.</summary>
     public static string Deidentify(string id, string value) => id switch

@@ -44,13 +44,15 @@ internal sealed class NaaccrMatchLookup
                 and not exists (select 1 from naaccr_patient_keys k where k.patient_id = p.patient_id) order by patient_id
                 """, [missing], r => byPid.TryAdd(r.GetString(0), r.GetGuid(1)), ct);
 
+        // One index probe per key (case_summary_accession): a join could scan every case's items for each batch.
         var accessions = records.Where(r => !byPid.ContainsKey(r["patientIdNumber"]!))
             .SelectMany(r => r.Tumors).Select(t => NaaccrMatching.AccessionOf(t.Items)).OfType<(string F, string A, string S)>().Distinct().ToList();
         if (accessions.Count > 0)
             await ReadAsync(conn, tx, """
-                select c.reporting_facility, c.items ->> 'accessionNumberHosp', c.items ->> 'sequenceNumberHospital', c.patient_id
-                from case_summary c join unnest($1::text[], $2::text[], $3::text[]) k(f, a, s)
-                  on c.reporting_facility = k.f and c.items ->> 'accessionNumberHosp' = k.a and c.items ->> 'sequenceNumberHospital' = k.s
+                select k.f, k.a, k.s, c.patient_id
+                from unnest($1::text[], $2::text[], $3::text[]) k(f, a, s)
+                cross join lateral (select c.patient_id from case_summary c where c.reporting_facility = k.f
+                    and c.items ->> 'accessionNumberHosp' = k.a and c.items ->> 'sequenceNumberHospital' = k.s) c
                 """, [accessions.Select(k => k.F).ToArray(), accessions.Select(k => k.A).ToArray(), accessions.Select(k => k.S).ToArray()],
                 r => found._byAccession.TryAdd((r.GetString(0), r.GetString(1), r.GetString(2)), r.GetGuid(3)), ct);
 

@@ -135,6 +135,48 @@ public sealed class NaaccrMatchingImportTests(DatabaseFixture db) : IClassFixtur
         Assert.Equal(1L, await Count("select count(*) from case_summary where reporting_facility = '0000009901'"));
     }
 
+    [Fact]
+    public async Task A_200_MB_item_refuses_its_record_with_a_clear_error_and_the_rest_imports()
+    {
+        var head = Encoding.UTF8.GetBytes($"""
+            <NaaccrData baseDictionaryUri="http://naaccr.org/naaccrxml/naaccr-dictionary-250.xml" recordType="A" specificationVersion="1.8" xmlns="{NaaccrXmlReader.Namespace}">
+              <Patient><Item naaccrId="patientIdNumber">88000001</Item><Item naaccrId="textRemarks">
+            """);
+        var tail = Encoding.UTF8.GetBytes("</Item></Patient><Patient><Item naaccrId=\"patientIdNumber\">88000002</Item></Patient></NaaccrData>");
+        var huge = new ConcatStream(head, 200L * 1024 * 1024, tail);
+
+        var report = await _importer.ImportAsync(huge, Request("huge.xml"));
+
+        Assert.Equal((NaaccrXmlImporter.Completed, 1, 1), (report.Status, report.PatientsCreated, report.RecordsRefused));
+        var problem = Assert.Single(report.Problems);
+        Assert.Equal((1, "textRemarks", NaaccrProblemKind.TooLarge), (problem.Patient!.Value, problem.Item, problem.Kind));
+        Assert.Equal(0L, await Count("select count(*) from patients where patient_id_number = '88000001'"));
+        Assert.Equal(1L, await Count("select count(*) from patients where patient_id_number = '88000002'"));
+    }
+
+    /// <summary>head, then <c>count</c> bytes of 'x', then tail: a huge upload made while it is read.</summary>
+    private sealed class ConcatStream(byte[] head, long count, byte[] tail) : Stream
+    {
+        private long _at;
+        public override int Read(byte[] buffer, int offset, int size)
+        {
+            var total = head.Length + count + tail.Length;
+            var n = (int)Math.Min(size, total - _at);
+            for (var i = 0; i < n; i++, _at++)
+                buffer[offset + i] = _at < head.Length ? head[_at] : _at < head.Length + count ? (byte)'x' : tail[_at - head.Length - count];
+            return n;
+        }
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => _at; set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+
     private async Task<NaaccrImportReport> ImportText(string xml, string name, bool again) =>
         await _importer.ImportAsync(new MemoryStream(Encoding.UTF8.GetBytes(xml)), Request(name, again));
 
