@@ -9,6 +9,7 @@ using TumorRegistry.Cli.Survival;
 var root = new RootCommand("TumorRegistry command line: database, projections, statistics from extracts.");
 DatabaseCommands.AddTo(root);
 ImportNaaccrCommand.AddTo(root);
+ExportNaaccrCommand.AddTo(root);
 SurvivalCommand.AddTo(root);
 SurvivalReportCommand.AddTo(root);
 ImportLifeTableCommand.AddTo(root);

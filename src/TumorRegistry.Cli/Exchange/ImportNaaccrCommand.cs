@@ -1,25 +1,41 @@
 using System.CommandLine;
-using Npgsql;
-using TumorRegistry.Infrastructure.Cases;
+using Spectre.Console;
 using TumorRegistry.Infrastructure.Events;
 using TumorRegistry.Infrastructure.Exchange;
 using TumorRegistry.Infrastructure.Migrations;
 using TumorRegistry.Infrastructure.Postgres;
+using TumorRegistry.Standards.Dictionary;
+using TumorRegistry.Standards.Xml;
 
 namespace TumorRegistry.Cli.Exchange;
 
-/// <summary>`import-naaccr --file abstracts.xml`: loads a NAACCR XML file; all or nothing, refusals listed.</summary>
+/// <summary>
+/// `import FILE` (and the older `import-naaccr --file FILE`): loads a NAACCR XML file as an import batch, matching
+/// patients and tumors already in the registry; a progress bar on a terminal, then the batch report.
+/// Exit code 0: every record imported; 3: some records refused (listed); 2: the file refused or not found.
+/// </summary>
 public static class ImportNaaccrCommand
 {
     public static void AddTo(RootCommand root)
     {
-        var file = new Option<FileInfo>("--file") { Description = "NAACCR XML data file (specification 1.8).", Required = true };
+        root.Subcommands.Add(Build("import", new Argument<FileInfo>("file") { Description = "NAACCR XML data file (specification 1.0-1.8)." }));
+        root.Subcommands.Add(Build("import-naaccr", new Option<FileInfo>("--file") { Description = "NAACCR XML data file.", Required = true }));
+    }
+
+    private static Command Build(string name, Symbol fileSymbol)
+    {
         var user = new Option<string>("--user") { Description = "Who is importing (recorded on every event).", DefaultValueFactory = _ => Environment.UserName };
-        var source = new Option<string?>("--source") { Description = "Label recorded as the import's source (default: the file name)." };
-        var command = new Command("import-naaccr", "Import a NAACCR XML file as new patients and cases.") { file, user, source };
+        var source = new Option<string?>("--source") { Description = "Who sent the file (recorded in the correction reason; default: the file name)." };
+        var relaxed = new Option<bool>("--relaxed") { Description = "Keep unknown items and over-long or mistyped values (reported as warnings)." };
+        var again = new Option<bool>("--again") { Description = "Apply a file whose same bytes were imported before (only changed values are written)." };
+        var dictionaries = new Option<FileInfo[]>("--user-dictionary") { Description = "User-defined NAACCR dictionary file(s) the data file names.", AllowMultipleArgumentsPerToken = true };
+        var batchSize = new Option<int>("--batch-size") { Description = "Patient records per transaction.", DefaultValueFactory = _ => 500 };
+        var command = new Command(name, "Import a NAACCR XML file: new patients and cases, corrections for changed values of known ones.")
+            { user, source, relaxed, again, dictionaries, batchSize };
+        if (fileSymbol is Argument<FileInfo> a) command.Arguments.Add(a); else command.Options.Add((Option<FileInfo>)fileSymbol);
         command.SetAction(async (parse, ct) =>
         {
-            var f = parse.GetValue(file)!;
+            var f = fileSymbol is Argument<FileInfo> arg ? parse.GetValue(arg)! : parse.GetValue((Option<FileInfo>)fileSymbol)!;
             if (!f.Exists)
             {
                 Console.Error.WriteLine($"No such file: {f.FullName}");
@@ -28,18 +44,59 @@ public static class ImportNaaccrCommand
             await using var db = await RegistryDatabase.OpenAsync(ct: ct);
             await SchemaMigrator.MigrateAsync(db.ConnectionString, ct);
             await using var store = RegistryStore.Create(db.ConnectionString);
-            var label = parse.GetValue(source) ?? f.Name;
-            await using var stream = f.OpenRead();
-            var result = await new NaaccrXmlImporter(new RegistryEvents(store)).ImportAsync(stream, label, new EventMetadata(parse.GetValue(user)!, $"Imported from {label}"), ct);
-            if (!result.Succeeded)
+            var read = (parse.GetValue(relaxed) ? NaaccrReadOptions.Relaxed : NaaccrReadOptions.Strict) with
             {
-                Console.Error.WriteLine($"{f.Name}: not imported, nothing stored. {result.Errors.Count} problem(s):");
-                foreach (var e in result.Errors) Console.Error.WriteLine("  " + e);
-                return 2;
-            }
-            Console.WriteLine($"Imported {result.Patients} patients and {result.Tumors} tumors from {f.Name}.");
-            return 0;
+                UserDictionaries = (parse.GetValue(dictionaries) ?? []).Select(d => NaaccrDictionary.LoadFile(d.FullName)).ToList(),
+            };
+            var label = parse.GetValue(source) ?? f.Name;
+            var importer = new NaaccrXmlImporter(new RegistryEvents(store));
+            var request = new NaaccrImportRequest(f.Name, label, new EventMetadata(parse.GetValue(user)!))
+            {
+                Read = read, Again = parse.GetValue(again), BatchSize = Math.Max(1, parse.GetValue(batchSize)),
+            };
+            var report = await RunAsync(importer, f.FullName, request, ct);
+            Print(report);
+            return report.FileRefused ? 2 : report.RecordsRefused > 0 ? 3 : 0;
         });
-        root.Subcommands.Add(command);
+        return command;
+    }
+
+    private static async Task<NaaccrImportReport> RunAsync(NaaccrXmlImporter importer, string path, NaaccrImportRequest request, CancellationToken ct)
+    {
+        if (!AnsiConsole.Profile.Capabilities.Interactive)
+            return await importer.ImportFileAsync(path, request, ct);
+        NaaccrImportReport? report = null;
+        await AnsiConsole.Progress().AutoClear(false)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
+            .StartAsync(async context =>
+            {
+                var task = context.AddTask(Path.GetFileName(path), maxValue: 1);
+                var progress = new Progress<NaaccrImportProgress>(p =>
+                {
+                    task.MaxValue = Math.Max(1, p.Bytes);
+                    task.Value = p.BytesRead;
+                    task.Description = $"{Path.GetFileName(path)}: {p.Patients:N0} patients, {p.Tumors:N0} tumors";
+                });
+                report = await importer.ImportFileAsync(path, request with { Progress = progress }, ct);
+                task.Value = task.MaxValue;
+            });
+        return report!;
+    }
+
+    private static void Print(NaaccrImportReport r)
+    {
+        if (r.Status == NaaccrXmlImporter.AlreadyImported)
+        {
+            Console.WriteLine($"{r.FileName}: the same file was imported as batch {r.SameFileAs}; nothing applied (--again applies it). Batch {r.BatchId}.");
+            return;
+        }
+        if (r.FileRefused) Console.Error.WriteLine($"{r.FileName}: not imported. Batch {r.BatchId}.");
+        else
+        {
+            Console.WriteLine($"Imported {r.PatientsRead} patients and {r.TumorsRead} tumors from {r.FileName} (batch {r.BatchId}).");
+            Console.WriteLine($"  patients: {r.PatientsCreated} new, {r.PatientsMatched} matched; tumors: {r.TumorsCreated} new, {r.TumorsMatched} matched");
+            Console.WriteLine($"  items corrected: {r.ItemsCorrected}; records refused: {r.RecordsRefused}; warnings: {r.Warnings}; cases failing edits: {r.CasesFailingEdits}");
+        }
+        foreach (var p in r.Problems) (p.Refuses ? Console.Error : Console.Out).WriteLine("  " + p);
     }
 }

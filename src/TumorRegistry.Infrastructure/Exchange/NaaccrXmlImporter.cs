@@ -1,4 +1,7 @@
+using System.Security.Cryptography;
+using System.Text.Json;
 using System.Xml;
+using Npgsql;
 using TumorRegistry.Domain.Exchange;
 using TumorRegistry.Infrastructure.Cases;
 using TumorRegistry.Infrastructure.Events;
@@ -6,74 +9,329 @@ using TumorRegistry.Standards.Xml;
 
 namespace TumorRegistry.Infrastructure.Exchange;
 
-/// <summary>A problem in an import file: which patient record (1-based, in file order), which tumor, which item.</summary>
-public sealed record ImportError(int? PatientRecord, string? PatientIdNumber, int? TumorRecord, string? Item, string Message)
+/// <summary>How an import runs: the labels recorded, who, the read mode and whether a re-sent file is applied again.</summary>
+public sealed record NaaccrImportRequest(string FileName, string Source, EventMetadata Who)
 {
-    public override string ToString() =>
-        (PatientRecord is { } p ? $"patient record {p}" + (PatientIdNumber is { } id ? $" ({id})" : "") : "file")
-        + (TumorRecord is { } t ? $", tumor {t}" : "") + (Item is { } i ? $", item {i}" : "") + ": " + Message;
+    public NaaccrReadOptions Read { get; init; } = NaaccrReadOptions.Strict;
+
+    /// <summary>Apply the file even when the same bytes were imported before (then only changed values are written).</summary>
+    public bool Again { get; init; }
+
+    /// <summary>Patient records per transaction.</summary>
+    public int BatchSize { get; init; } = 500;
+
+    public IProgress<NaaccrImportProgress>? Progress { get; init; }
+
+    /// <summary>The batch record to use (one queued by <see cref="NaaccrXmlImporter.QueueAsync"/>); a new one when null.</summary>
+    public Guid? BatchId { get; init; }
 }
 
-public sealed record NaaccrImportResult(int Patients, int Tumors, IReadOnlyList<ImportError> Errors)
+public sealed record NaaccrImportProgress(long BytesRead, long Bytes, int Patients, int Tumors);
+
+/// <summary>The batch record of an import, as stored in naaccr_import_batches.</summary>
+public sealed record NaaccrImportReport(Guid BatchId, string Status, string FileName, string FileHash, int PatientsRead, int TumorsRead,
+    int PatientsCreated, int PatientsMatched, int TumorsCreated, int TumorsMatched, int ItemsCorrected, int RecordsRefused,
+    int CasesFailingEdits, int Warnings, IReadOnlyList<NaaccrProblem> Problems, Guid? SameFileAs)
 {
-    public bool Succeeded => Errors.Count == 0;
+    public bool FileRefused => Status == NaaccrXmlImporter.Refused;
 }
 
 /// <summary>
-/// Loads a NAACCR XML file (data exchange standard 1.8) into the registry: one new patient stream per Patient
-/// record and one tumor stream per Tumor, every item kept. The whole file is read and checked first; if any record
-/// is refused nothing is stored, and each error names the record and the item. Otherwise every stream is appended
-/// in one transaction, so the read models are updated with the import and a failure leaves nothing half-written.
-/// Linking imported people to patients already in the registry is not done here (every record is a new patient).
+/// Loads a NAACCR XML file as an import batch. The file's hash is taken first: the same bytes imported before are
+/// recognised and not applied again (unless asked). Patients are read one at a time and written in batches, each one
+/// transaction holding the events, the inline projections, the registry keys and the batch's counts, so an import
+/// killed at any point and rerun ends with each patient and tumor exactly once (records already written match and
+/// change nothing). Records with problems are refused one by one (nothing of them is stored) and reported.
 /// </summary>
 public sealed class NaaccrXmlImporter(RegistryEvents store)
 {
-    public async Task<NaaccrImportResult> ImportAsync(Stream xml, string source, EventMetadata who, CancellationToken ct = default)
-    {
-        var (streams, patients, tumors, errors) = Read(xml, source);
-        if (errors.Count > 0) return new NaaccrImportResult(patients, tumors, errors);
-        if (streams.Count > 0) await store.AppendManyAsync(streams, who, ct);
-        return new NaaccrImportResult(patients, tumors, []);
-    }
+    public const string Queued = "queued", Running = "running", Completed = "completed", Refused = "refused", AlreadyImported = "already_imported";
+    private const int MaxProblemsKept = 10_000;
+    private const long LockKey = 0x4E41414343524D54; // "NAACCRMT": one import batch writes at a time, so matches see each other
 
-    private static (List<StreamAppend> Streams, int Patients, int Tumors, List<ImportError> Errors) Read(Stream xml, string source)
+    /// <summary>Imports a stream by way of a temporary file (the hash needs the bytes before the import starts).</summary>
+    public async Task<NaaccrImportReport> ImportAsync(Stream xml, NaaccrImportRequest request, CancellationToken ct = default)
     {
-        var streams = new List<StreamAppend>();
-        var errors = new List<ImportError>();
-        int patients = 0, tumors = 0;
+        var temp = Path.GetTempFileName();
         try
         {
-            using var reader = new NaaccrXmlReader(xml);
+            await using (var f = File.Create(temp)) await xml.CopyToAsync(f, ct);
+            return await ImportFileAsync(temp, request, ct);
+        }
+        finally { File.Delete(temp); }
+    }
+
+    public async Task<NaaccrImportReport> ImportFileAsync(string path, NaaccrImportRequest request, CancellationToken ct = default)
+    {
+        var hash = await HashAsync(path, ct);
+        var batch = new Batch(request.BatchId ?? Guid.CreateVersion7(), request, hash);
+        if (!request.Again && await FindCompletedAsync(hash, ct) is { } earlier)
+        {
+            batch.Status = AlreadyImported;
+            batch.SameFileAs = earlier;
+            await InsertBatchAsync(batch, finished: true, ct);
+            return batch.Report();
+        }
+        await InsertBatchAsync(batch, finished: false, ct);
+
+        await using var file = File.OpenRead(path);
+        try
+        {
+            using var reader = new NaaccrXmlReader(file, request.Read);
+            batch.AddProblems(reader.FileProblems);
+            if (reader.FileRefused)
+            {
+                batch.Status = Refused;
+                await FinishAsync(batch, ct);
+                return batch.Report();
+            }
+            var registryId = reader.Header["registryId"]?.Trim() ?? "";
+            var pending = new List<NaaccrPatientRecord>();
+            var pendingIds = new HashSet<string>(StringComparer.Ordinal);
             foreach (var record in reader.Patients())
             {
-                patients++;
-                tumors += record.Tumors.Count;
+                batch.PatientsRead++;
+                batch.TumorsRead += record.Tumors.Count;
+                batch.AddProblems(record.Problems);
                 var id = record["patientIdNumber"];
-                if (string.IsNullOrWhiteSpace(id))
+                if (record.Refused || string.IsNullOrWhiteSpace(id))
                 {
-                    errors.Add(new ImportError(patients, null, null, "patientIdNumber", "Patient ID Number is required to register a patient."));
-                    continue;
+                    if (!record.Refused)
+                        batch.AddProblems([new NaaccrProblem(record.Line, record.Index, null, "patientIdNumber", NaaccrProblemKind.BadValue,
+                            "Patient ID Number is required to register a patient.", true)]);
+                    batch.RecordsRefused++;
                 }
-                try
+                else
                 {
-                    var imported = NaaccrXmlExchange.ToEvents(record, source, Guid.CreateVersion7);
-                    streams.Add(new StreamAppend(imported.PatientId, StreamTypes.Patient, StreamAppend.NoStream, [.. imported.PatientEvents]));
-                    streams.AddRange(imported.Cases.Select(c => new StreamAppend(c.CaseId, StreamTypes.Tumor, StreamAppend.NoStream, [.. c.Events])));
+                    // A second record of the same patient must see the first one's streams: write the batch first.
+                    if (!pendingIds.Add(id)) { await FlushAsync(batch, registryId, pending, ct); pendingIds.Clear(); pendingIds.Add(id); }
+                    pending.Add(record);
                 }
-                catch (NaaccrRecordRefusedException e)
-                {
-                    errors.AddRange(e.Errors.Select(f => new ImportError(patients, id, e.Tumor, f.NaaccrId, f.Message)));
-                }
+                if (pending.Count >= request.BatchSize) { await FlushAsync(batch, registryId, pending, ct); pendingIds.Clear(); }
+                request.Progress?.Report(new NaaccrImportProgress(file.Position, file.Length, batch.PatientsRead, batch.TumorsRead));
+            }
+            await FlushAsync(batch, registryId, pending, ct);
+            batch.Status = Completed;
+        }
+        catch (Exception e) when (e is XmlException or InvalidDataException)
+        {
+            var line = e is XmlException x ? x.LineNumber : 0;
+            batch.AddProblems([new NaaccrProblem(line, batch.PatientsRead + 1, null, null, NaaccrProblemKind.UnknownElement,
+                e is XmlException ? $"Not well-formed XML at line {line}: {e.Message}" : e.Message, true)]);
+            batch.Status = Refused;
+        }
+        await FinishAsync(batch, ct);
+        request.Progress?.Report(new NaaccrImportProgress(file.Length, file.Length, batch.PatientsRead, batch.TumorsRead));
+        return batch.Report();
+    }
+
+    /// <summary>Records an import that a background job will run (status queued), so it can be polled at once.</summary>
+    public async Task<Guid> QueueAsync(NaaccrImportRequest request, CancellationToken ct = default)
+    {
+        var batch = new Batch(request.BatchId ?? Guid.CreateVersion7(), request, "") { Status = Queued };
+        await InsertBatchAsync(batch, finished: false, ct);
+        return batch.Id;
+    }
+
+    /// <summary>The batch record of an import.</summary>
+    public async Task<NaaccrImportReport?> GetBatchAsync(Guid batchId, CancellationToken ct = default)
+    {
+        await using var conn = await OpenAsync(ct);
+        await using var cmd = new NpgsqlCommand("""
+            select status, file_name, file_hash, patients_read, tumors_read, patients_created, patients_matched, tumors_created,
+                tumors_matched, items_corrected, records_refused, cases_failing_edits, warnings, refusals::text
+            from naaccr_import_batches where batch_id = $1
+            """, conn);
+        cmd.Parameters.AddWithValue(batchId);
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        if (!await r.ReadAsync(ct)) return null;
+        var problems = JsonSerializer.Deserialize<List<NaaccrProblem>>(r.GetString(13)) ?? [];
+        return new NaaccrImportReport(batchId, r.GetString(0), r.GetString(1), r.GetString(2), r.GetInt32(3), r.GetInt32(4), r.GetInt32(5),
+            r.GetInt32(6), r.GetInt32(7), r.GetInt32(8), r.GetInt32(9), r.GetInt32(10), r.GetInt32(11), r.GetInt32(12), problems, null);
+    }
+
+    private async Task FlushAsync(Batch batch, string registryId, List<NaaccrPatientRecord> records, CancellationToken ct)
+    {
+        if (records.Count == 0) return;
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await WriteAsync(batch, registryId, records, ct);
+                break;
+            }
+            catch (ConcurrencyException) when (attempt < 3)
+            {
+                // A registrar changed a matched record meanwhile: read again and decide again.
             }
         }
-        catch (InvalidDataException e)
+        records.Clear();
+    }
+
+    private async Task WriteAsync(Batch batch, string registryId, List<NaaccrPatientRecord> records, CancellationToken ct)
+    {
+        await using var session = await store.OpenWriteSessionAsync(ct);
+        var conn = session.Connection;
+        var tx = session.Transaction;
+        await Exec(conn, tx, $"select pg_advisory_xact_lock({LockKey})", ct);
+        var known = await NaaccrMatchLookup.FindAsync(conn, tx, registryId, records, ct);
+
+        var reason = $"import of {batch.Request.FileName} ({batch.Request.Source})";
+        var appends = new List<StreamAppend>();
+        var keys = new List<(string Pid, Guid Patient)>();
+        var touchedCases = new List<Guid>();
+        var delta = new Batch(batch.Id, batch.Request, batch.Hash);
+        foreach (var record in records)
         {
-            errors.Add(new ImportError(null, null, null, null, e.Message));
+            var pid = record["patientIdNumber"]!;
+            var patient = known.PatientOf(record);
+            try
+            {
+                var outcome = NaaccrMatching.Decide(record, patient, patient is null ? [] : known.CasesOf(patient.Id),
+                    batch.Request.Source, reason, Guid.CreateVersion7);
+                appends.AddRange(outcome.Changes.Select(c => new StreamAppend(c.StreamId, c.IsPatient ? StreamTypes.Patient : StreamTypes.Tumor,
+                    c.ExpectedVersion, [.. c.Events])));
+                if (outcome.PatientCreated) delta.PatientsCreated++; else delta.PatientsMatched++;
+                delta.TumorsCreated += outcome.TumorsCreated;
+                delta.TumorsMatched += outcome.TumorsMatched;
+                delta.ItemsCorrected += outcome.ItemsCorrected;
+                keys.Add((pid, outcome.PatientId));
+                touchedCases.AddRange(outcome.Changes.Where(c => !c.IsPatient).Select(c => c.StreamId));
+                if (outcome.Changes.Any(c => c.IsPatient) && !outcome.PatientCreated) touchedCases.AddRange(outcome.CaseIds);
+            }
+            catch (NaaccrRecordRefusedException e)
+            {
+                delta.RecordsRefused++;
+                delta.AddProblems(e.Errors.Select(f => new NaaccrProblem(e.Tumor is { } t ? record.Tumors[t - 1].Line : record.Line,
+                    record.Index, e.Tumor, f.NaaccrId, NaaccrProblemKind.BadValue, f.Message, true)));
+            }
         }
-        catch (XmlException e)
+        if (appends.Count > 0) await store.AppendInSessionAsync(session.Session, appends, batch.Request.Who with { Reason = reason }, ct);
+        await NaaccrMatchLookup.SaveKeysAsync(conn, tx, registryId, keys, ct);
+        if (touchedCases.Count > 0)
         {
-            errors.Add(new ImportError(patients + 1, null, null, null, $"Not well-formed NAACCR XML at line {e.LineNumber}, position {e.LinePosition}: {e.Message}"));
+            await using var cmd = new NpgsqlCommand("select count(*)::int from case_summary where case_id = any($1) and error_count > 0", conn, tx);
+            cmd.Parameters.AddWithValue(touchedCases.Distinct().ToArray());
+            delta.CasesFailingEdits = (int)(await cmd.ExecuteScalarAsync(ct))!;
         }
-        return (streams, patients, tumors, errors);
+        await using (var update = new NpgsqlCommand("""
+            update naaccr_import_batches set patients_created = patients_created + $2, patients_matched = patients_matched + $3,
+                tumors_created = tumors_created + $4, tumors_matched = tumors_matched + $5, items_corrected = items_corrected + $6,
+                cases_failing_edits = cases_failing_edits + $7
+            where batch_id = $1
+            """, conn, tx))
+        {
+            update.Parameters.AddWithValue(batch.Id);
+            foreach (var v in new[] { delta.PatientsCreated, delta.PatientsMatched, delta.TumorsCreated, delta.TumorsMatched, delta.ItemsCorrected, delta.CasesFailingEdits })
+                update.Parameters.AddWithValue(v);
+            await update.ExecuteNonQueryAsync(ct);
+        }
+        await session.CommitAsync(ct);
+        batch.Add(delta);
+    }
+
+    private async Task<Guid?> FindCompletedAsync(string hash, CancellationToken ct)
+    {
+        await using var conn = await OpenAsync(ct);
+        await using var cmd = new NpgsqlCommand(
+            "select batch_id from naaccr_import_batches where file_hash = $1 and status = 'completed' order by started_at limit 1", conn);
+        cmd.Parameters.AddWithValue(hash);
+        return await cmd.ExecuteScalarAsync(ct) is Guid id ? id : null;
+    }
+
+    private async Task InsertBatchAsync(Batch batch, bool finished, CancellationToken ct)
+    {
+        await using var conn = await OpenAsync(ct);
+        await using var cmd = new NpgsqlCommand("""
+            insert into naaccr_import_batches(batch_id, file_name, source, file_hash, imported_by, started_at, finished_at, status, mode)
+            values ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+            on conflict (batch_id) do update set file_hash = excluded.file_hash, started_at = excluded.started_at,
+                finished_at = excluded.finished_at, status = excluded.status, patients_created = 0, patients_matched = 0,
+                tumors_created = 0, tumors_matched = 0, items_corrected = 0, cases_failing_edits = 0
+            """, conn);
+        var now = Now();
+        cmd.Parameters.AddWithValue(batch.Id);
+        cmd.Parameters.AddWithValue(batch.Request.FileName);
+        cmd.Parameters.AddWithValue(batch.Request.Source);
+        cmd.Parameters.AddWithValue(batch.Hash);
+        cmd.Parameters.AddWithValue(batch.Request.Who.User);
+        cmd.Parameters.AddWithValue(now);
+        cmd.Parameters.AddWithValue(finished ? now : DBNull.Value);
+        cmd.Parameters.AddWithValue(batch.Status);
+        cmd.Parameters.AddWithValue(batch.Request.Read.Mode == NaaccrReadMode.Strict ? "strict" : "relaxed");
+        await cmd.ExecuteNonQueryAsync(ct);
+    }
+
+    private async Task FinishAsync(Batch batch, CancellationToken ct)
+    {
+        await using var conn = await OpenAsync(ct);
+        await using var cmd = new NpgsqlCommand("""
+            update naaccr_import_batches set status = $2, finished_at = $3, patients_read = $4, tumors_read = $5,
+                records_refused = $6, warnings = $7, refusals = $8::jsonb
+            where batch_id = $1
+            """, conn);
+        cmd.Parameters.AddWithValue(batch.Id);
+        cmd.Parameters.AddWithValue(batch.Status);
+        cmd.Parameters.AddWithValue(Now());
+        cmd.Parameters.AddWithValue(batch.PatientsRead);
+        cmd.Parameters.AddWithValue(batch.TumorsRead);
+        cmd.Parameters.AddWithValue(batch.RecordsRefused);
+        cmd.Parameters.AddWithValue(batch.Warnings);
+        cmd.Parameters.AddWithValue(JsonSerializer.Serialize(batch.Problems));
+        await cmd.ExecuteNonQueryAsync(ct);
+    }
+
+    private DateTimeOffset Now() => ((Marten.Events.IEventStoreOptions)store.Store.Options.Events).TimeProvider.GetUtcNow();
+
+    private async Task<NpgsqlConnection> OpenAsync(CancellationToken ct)
+    {
+        var conn = store.Store.Storage.Database.CreateConnection();
+        await conn.OpenAsync(ct);
+        return conn;
+    }
+
+    private static async Task Exec(NpgsqlConnection conn, NpgsqlTransaction tx, string sql, CancellationToken ct)
+    {
+        await using var cmd = new NpgsqlCommand(sql, conn, tx);
+        await cmd.ExecuteNonQueryAsync(ct);
+    }
+
+    private static async Task<string> HashAsync(string path, CancellationToken ct)
+    {
+        await using var f = File.OpenRead(path);
+        return Convert.ToHexStringLower(await SHA256.HashDataAsync(f, ct));
+    }
+
+    /// <summary>The running counts of one import (and the delta of one transaction, added once it commits).</summary>
+    private sealed class Batch(Guid id, NaaccrImportRequest request, string hash)
+    {
+        public Guid Id { get; } = id;
+        public NaaccrImportRequest Request { get; } = request;
+        public string Hash { get; } = hash;
+        public string Status { get; set; } = Running;
+        public Guid? SameFileAs { get; set; }
+        public int PatientsRead, TumorsRead, PatientsCreated, PatientsMatched, TumorsCreated, TumorsMatched, ItemsCorrected,
+            RecordsRefused, CasesFailingEdits, Warnings;
+        public List<NaaccrProblem> Problems { get; } = [];
+
+        public void AddProblems(IEnumerable<NaaccrProblem> problems)
+        {
+            foreach (var p in problems)
+            {
+                if (!p.Refuses) Warnings++;
+                if (Problems.Count < MaxProblemsKept) Problems.Add(p);
+            }
+        }
+
+        public void Add(Batch d)
+        {
+            PatientsCreated += d.PatientsCreated; PatientsMatched += d.PatientsMatched; TumorsCreated += d.TumorsCreated;
+            TumorsMatched += d.TumorsMatched; ItemsCorrected += d.ItemsCorrected; RecordsRefused += d.RecordsRefused;
+            CasesFailingEdits += d.CasesFailingEdits;
+            AddProblems(d.Problems);
+        }
+
+        public NaaccrImportReport Report() => new(Id, Status, Request.FileName, Hash, PatientsRead, TumorsRead, PatientsCreated,
+            PatientsMatched, TumorsCreated, TumorsMatched, ItemsCorrected, RecordsRefused, CasesFailingEdits, Warnings, Problems, SameFileAs);
     }
 }

@@ -46,11 +46,20 @@ public sealed class NaaccrDictionary
             (string?)e.Attribute("naaccrName") ?? "",
             (int?)e.Attribute("length") ?? 0,
             ParseType((string?)e.Attribute("dataType")),
-            Enum.Parse<NaaccrParent>((string)e.Attribute("parentXmlElement")!))).ToList();
+            Enum.Parse<NaaccrParent>((string)e.Attribute("parentXmlElement")!),
+            (bool?)e.Attribute("allowUnlimitedText") ?? false,
+            (string?)e.Attribute("recordTypes") ?? "A,M,C,I")).ToList();
         return new NaaccrDictionary(
             (string?)root.Attribute("naaccrVersion") ?? "",
             (string?)root.Attribute("dictionaryUri") ?? "",
             items);
+    }
+
+    /// <summary>Loads a dictionary file (a registry's user-defined dictionary).</summary>
+    public static NaaccrDictionary LoadFile(string path)
+    {
+        using var s = File.OpenRead(path);
+        return Load(s);
     }
 
     /// <summary>Loads the shipped base dictionary for a version: "240", "250" or "260".</summary>

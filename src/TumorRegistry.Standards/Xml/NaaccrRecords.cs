@@ -6,15 +6,27 @@ public class NaaccrItems
     public Dictionary<string, string> Items { get; } = new(StringComparer.Ordinal);
 
     public string? this[string naaccrId] => Items.GetValueOrDefault(naaccrId);
+
+    /// <summary>Line of the element's start tag in the file read (0 for records built in code).</summary>
+    public int Line { get; init; }
 }
 
 /// <summary>A Tumor element: its items.</summary>
 public sealed class NaaccrTumorRecord : NaaccrItems;
 
-/// <summary>A Patient element: patient items and its tumors.</summary>
+/// <summary>A Patient element: patient items, its tumors and what the reader found wrong with it.</summary>
 public sealed class NaaccrPatientRecord : NaaccrItems
 {
     public List<NaaccrTumorRecord> Tumors { get; } = [];
+
+    /// <summary>1-based position of the Patient element in the file.</summary>
+    public int Index { get; init; }
+
+    /// <summary>Problems in this record (patient items, tumors, items), refusing or not as the read mode says.</summary>
+    public List<NaaccrProblem> Problems { get; } = [];
+
+    /// <summary>A refusing problem was found: nothing of this record may be stored.</summary>
+    public bool Refused => Problems.Any(p => p.Refuses);
 }
 
 /// <summary>The NaaccrData root: its attributes and root-level items (registry, record type...).</summary>

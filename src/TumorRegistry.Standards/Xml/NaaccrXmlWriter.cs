@@ -1,10 +1,12 @@
+using System.Text;
 using System.Xml;
 
 namespace TumorRegistry.Standards.Xml;
 
 /// <summary>
-/// Writes a NAACCR XML data file (specification 1.8) one patient at a time. Blank values are not written,
-/// as the specification asks. Dispose (or <see cref="Complete"/>) closes the root element.
+/// Writes a NAACCR XML data file (specification 1.8) one patient at a time, flushing as it goes, so an export of any
+/// size holds one record in memory. Blank values are not written, as the specification asks. Dispose (or
+/// <see cref="Complete"/>) closes the root element.
 /// </summary>
 public sealed class NaaccrXmlWriter : IDisposable
 {
@@ -14,6 +16,7 @@ public sealed class NaaccrXmlWriter : IDisposable
     public NaaccrXmlWriter(TextWriter text, NaaccrDataHeader header)
         : this(XmlWriter.Create(text, Settings), header) { }
 
+    /// <summary>UTF-8 (no byte order mark) onto a stream, which stays open after Dispose.</summary>
     public NaaccrXmlWriter(Stream stream, NaaccrDataHeader header)
         : this(XmlWriter.Create(stream, Settings), header) { }
 
@@ -30,6 +33,9 @@ public sealed class NaaccrXmlWriter : IDisposable
         WriteItems(header);
     }
 
+    public int PatientsWritten { get; private set; }
+    public int TumorsWritten { get; private set; }
+
     public void WritePatient(NaaccrPatientRecord patient)
     {
         _xml.WriteStartElement("Patient", NaaccrXmlReader.Namespace);
@@ -39,8 +45,10 @@ public sealed class NaaccrXmlWriter : IDisposable
             _xml.WriteStartElement("Tumor", NaaccrXmlReader.Namespace);
             WriteItems(tumor);
             _xml.WriteEndElement();
+            TumorsWritten++;
         }
         _xml.WriteEndElement();
+        PatientsWritten++;
     }
 
     /// <summary>Closes the document; called by Dispose when not called before.</summary>
@@ -85,5 +93,8 @@ public sealed class NaaccrXmlWriter : IDisposable
         }
     }
 
-    private static readonly XmlWriterSettings Settings = new() { Indent = true, IndentChars = "    " };
+    private static readonly XmlWriterSettings Settings = new()
+    {
+        Indent = true, IndentChars = "    ", Encoding = new UTF8Encoding(false), CloseOutput = false,
+    };
 }

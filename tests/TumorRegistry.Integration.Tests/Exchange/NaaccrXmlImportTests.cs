@@ -10,20 +10,20 @@ using TumorRegistry.Integration.Tests.Infrastructure;
 
 namespace TumorRegistry.Integration.Tests.Exchange;
 
+/// <summary>The upload over HTTP (a Hangfire job and its pollable batch record) and the command line.</summary>
 public sealed class NaaccrXmlImportTests(RegistryApiFactory api) : IClassFixture<RegistryApiFactory>
 {
     private static string Sample => Path.Combine(AppContext.BaseDirectory, "reference", "naaccr", "sample-v250-abstract-10.xml");
 
     [Fact]
-    public async Task A_NAACCR_XML_file_loads_as_patients_and_cases_with_every_item_kept()
+    public async Task An_upload_runs_as_a_background_job_and_loads_patients_and_cases_with_every_item_kept()
     {
         var before = await CountAsync("select count(*) from case_summary");
-        var response = await Post(await File.ReadAllTextAsync(Sample), "ctr.import");
+        var report = await UploadAndWait(await File.ReadAllTextAsync(Sample));
 
-        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
-        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Equal(8, body.GetProperty("patients").GetInt32());
-        Assert.Equal(10, body.GetProperty("tumors").GetInt32());
+        Assert.Equal("completed", report.GetProperty("status").GetString());
+        Assert.Equal(8, report.GetProperty("patientsCreated").GetInt32());
+        Assert.Equal(10, report.GetProperty("tumorsCreated").GetInt32());
         Assert.Equal(before + 10, await CountAsync("select count(*) from case_summary"));
 
         // Every item of the first tumor, typed or not, reads back through the case API.
@@ -38,51 +38,86 @@ public sealed class NaaccrXmlImportTests(RegistryApiFactory api) : IClassFixture
         foreach (var (id, value) in expected.Where(kv => kv.Value.Trim().Length > 0))
             Assert.True(tumorItems.TryGetProperty(id, out var got) && got.GetString() == value, $"item {id}: expected '{value}'");
         Assert.Equal("Smith", view.GetProperty("patientItems").GetProperty("nameLast").GetString());
+
+        // Sent again: recognised by its hash, nothing applied.
+        var again = await UploadAndWait(await File.ReadAllTextAsync(Sample));
+        Assert.Equal("already_imported", again.GetProperty("status").GetString());
+        Assert.Equal(before + 10, await CountAsync("select count(*) from case_summary"));
     }
 
     [Fact]
-    public async Task A_refused_record_is_named_with_its_item_and_nothing_from_the_file_is_stored()
+    public async Task A_refused_record_is_named_with_its_line_and_item_and_nothing_of_it_is_stored()
     {
-        var xml = XDocument.Load(Sample);
+        var xml = XDocument.Parse(Renumbered("91"), LoadOptions.SetLineInfo);
         var ns = xml.Root!.Name.Namespace;
-        // Patient record 3 carries a tumor item at patient level: the file must not load at all.
+        // Patient record 3 carries a tumor item at patient level: that record is refused, the others load.
         xml.Root.Elements(ns + "Patient").ElementAt(2).AddFirst(new XElement(ns + "Item", new XAttribute("naaccrId", "primarySite"), "C509"));
-        var streams = await CountAsync("select count(*) from marten.mt_streams");
+        var report = await UploadAndWait(xml.ToString());
 
-        var response = await Post(xml.ToString(), "ctr.import");
-
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.True(problem.GetProperty("errors").TryGetProperty("patient[3].primarySite", out _), problem.ToString());
-        Assert.Equal(streams, await CountAsync("select count(*) from marten.mt_streams"));
+        Assert.Equal("completed", report.GetProperty("status").GetString());
+        Assert.Equal((7, 1), (report.GetProperty("patientsCreated").GetInt32(), report.GetProperty("recordsRefused").GetInt32()));
+        var problem = report.GetProperty("problems").EnumerateArray().Single();
+        Assert.Equal((3, "primarySite"), (problem.GetProperty("patient").GetInt32(), problem.GetProperty("item").GetString()));
+        Assert.True(problem.GetProperty("line").GetInt32() > 1);
+        Assert.Equal(0L, await CountAsync("select count(*) from patients where patient_id_number = '91000003'"));
+        Assert.Equal(1L, await CountAsync("select count(*) from patients where patient_id_number = '91000004'"));
     }
 
     [Fact]
-    public async Task A_malformed_file_is_refused_with_its_line_and_an_anonymous_import_is_forbidden()
+    public async Task A_malformed_file_is_refused_with_its_line_and_an_anonymous_import_is_unauthorized()
     {
-        var broken = (await File.ReadAllTextAsync(Sample)).Replace("</Tumor>", "</Tumr>", StringComparison.Ordinal);
-        var response = await Post(broken, "ctr.import");
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("line", await response.Content.ReadAsStringAsync());
+        var broken = Renumbered("92").Replace("</Tumor>", "</Tumr>", StringComparison.Ordinal);
+        var report = await UploadAndWait(broken);
+        Assert.Equal("refused", report.GetProperty("status").GetString());
+        Assert.Contains("line", report.GetProperty("problems")[0].GetProperty("message").GetString());
 
-        // Not signed in: refused before the body is read (401 since sign-in exists; it was 403 for a missing X-Registrar).
-        var anonymous = await Post(await File.ReadAllTextAsync(Sample), null);
+        var anonymous = await api.Registrar(null).PostAsync("/imports/naaccr-xml", new StringContent(broken, Encoding.UTF8, "application/xml"));
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
     }
 
     [Fact]
-    public async Task The_command_line_imports_a_file_and_reports_refusals()
+    public async Task The_command_line_imports_a_file_with_its_batch_report_and_refuses_a_missing_file()
     {
-        var run = await CliRunner.RunAsync($"import-naaccr --file \"{Sample}\" --user ctr.batch", api.ConnectionString);
-        Assert.True(run.ExitCode == 0, run.Output + run.Error);
-        Assert.Contains("10 tumors", run.Output);
+        var file = Path.Combine(Path.GetTempPath(), $"naaccr-cli-{Guid.NewGuid():N}.xml");
+        await File.WriteAllTextAsync(file, Renumbered("93"));
+        try
+        {
+            var run = await CliRunner.RunAsync($"import \"{file}\" --user ctr.batch --source hospital-A", api.ConnectionString);
+            Assert.True(run.ExitCode == 0, run.Output + run.Error);
+            Assert.Contains("8 patients and 10 tumors", run.Output);
+            Assert.Contains("tumors: 10 new, 0 matched", run.Output);
+
+            var again = await CliRunner.RunAsync($"import \"{file}\" --user ctr.batch", api.ConnectionString);
+            Assert.Contains("the same file was imported as batch", again.Output);
+        }
+        finally { File.Delete(file); }
 
         var missing = await CliRunner.RunAsync("import-naaccr --file /no/such/file.xml --user ctr.batch", api.ConnectionString);
         Assert.Equal(2, missing.ExitCode);
     }
 
-    private Task<HttpResponseMessage> Post(string xml, string? user) =>
-        api.Registrar(user).PostAsync("/imports/naaccr-xml?source=sample", new StringContent(xml, Encoding.UTF8, "application/xml"));
+    private async Task<JsonElement> UploadAndWait(string xml)
+    {
+        var client = api.Registrar("ctr.import");
+        var response = await client.PostAsync("/imports/naaccr-xml?source=sample&fileName=sample.xml", new StringContent(xml, Encoding.UTF8, "application/xml"));
+        Assert.True(response.StatusCode == HttpStatusCode.Accepted, await response.Content.ReadAsStringAsync());
+        var location = response.Headers.Location!.ToString();
+        for (var i = 0; i < 600; i++)
+        {
+            var report = await client.GetFromJsonAsync<JsonElement>(location);
+            if (report.GetProperty("status").GetString() is not ("queued" or "running")) return report;
+            await Task.Delay(100);
+        }
+        throw new TimeoutException("The import job did not finish in 60 s.");
+    }
+
+    /// <summary>The sample with Patient ID Numbers of its own (prefix + 6 digits), so each test's patients are new.</summary>
+    private static string Renumbered(string prefix)
+    {
+        var xml = File.ReadAllText(Sample);
+        for (var i = 1; i <= 8; i++) xml = xml.Replace($">0000000{i}<", $">{prefix}00000{i}<");
+        return xml;
+    }
 
     private async Task<long> CountAsync(string sql) => await ScalarAsync<long>(sql);
 

@@ -71,7 +71,7 @@ public sealed class FacilityScopingTests(RegistryApiFactory api) : IClassFixture
         Assert.Equal(HttpStatusCode.Forbidden, await Import(sample));
         Assert.Equal(HttpStatusCode.Forbidden, await Import(At(Principal.FacilityB)));
         Assert.Equal(streams, await CountAsync("select count(*) from marten.mt_streams"));
-        Assert.Equal(HttpStatusCode.Created, await Import(At(Principal.FacilityA)));
+        Assert.Equal(HttpStatusCode.Accepted, await Import(At(Principal.FacilityA)));
     }
 
     private async Task<long> CountAsync(string sql)

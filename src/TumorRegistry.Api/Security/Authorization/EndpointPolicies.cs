@@ -50,6 +50,13 @@ public static class EndpointPolicies
         ["GET /worklists"] = new(Policies.Worklists, Phi: true, FacilityList: true),
         ["GET /edits"] = new(Policies.Worklists, Phi: true, FacilityList: true),
         ["POST /imports/naaccr-xml"] = new(Policies.Import, Phi: true, BodyTypes: Xml),
+        ["GET /imports/naaccr-xml/{id:guid}"] = new(Policies.Import),
+        // Exports (issue 10): identified data for registrars and managers (their facilities), the de-identified extract
+        // for the statistics roles; status and download only for who asked (the handlers answer 404 to anyone else).
+        ["POST /exports/naaccr"] = new(Policies.ReadIdentified, Phi: true),
+        ["POST /exports/deidentified"] = new(Policies.Statistics),
+        ["GET /exports/{id:guid}"] = new(Policies.SignedIn),
+        ["GET /exports/{id:guid}/file"] = new(Policies.SignedIn, Phi: true),
 
         ["GET /follow-up/due"] = new(Policies.FollowUp, Phi: true, FacilityList: true),
         ["GET /follow-up/letters"] = new(Policies.FollowUp, Phi: true, FacilityList: true),

@@ -1,0 +1,139 @@
+using System.Diagnostics;
+using Npgsql;
+using NpgsqlTypes;
+using TumorRegistry.Infrastructure.Events;
+using TumorRegistry.Infrastructure.Exchange;
+using TumorRegistry.Infrastructure.Migrations;
+using TumorRegistry.Infrastructure.Postgres;
+using TumorRegistry.Standards.Xml;
+
+// NAACCR XML exchange benchmark: a generated file of N tumors (~120 items each) imported into an empty registry and
+// again into the registry already holding it (the matching path), beside a plain binary COPY of the same rows read
+// from the same file; then exports. Tumors/s and the peak working set of each stage (sampled every 50 ms).
+// Usage: dotnet bench/TumorRegistry.Bench.Naaccr/bin/Release/net10.0/TumorRegistry.Bench.Naaccr.dll
+//        [--tumors 100000] [--items 120] [--batch 500] [--skip-export] [--write-file PATH (only write the file)]
+var tumors = ArgInt("--tumors", 100_000);
+var items = ArgInt("--items", 120);
+var batch = ArgInt("--batch", 500);
+if (Array.IndexOf(args, "--write-file") is var w and >= 0)
+{
+    // Only write the generated file (to try the CLI on it by hand).
+    await using var f = File.Create(args[w + 1]);
+    Console.WriteLine($"{SyntheticNaaccrFile.Write(f, tumors, items)} tumors written to {args[w + 1]}");
+    return;
+}
+
+await using var scratch = await ScratchDatabase.CreateAsync("bench_naaccr", durable: true, b => b.CommandTimeout = 0);
+var cs = scratch.ConnectionString;
+await SchemaMigrator.MigrateAsync(cs);
+await using var db = NpgsqlDataSource.Create(cs);
+Console.WriteLine($"# {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} CPUs, load {Load()}, " +
+    $"{System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}, {await db.CreateCommand("select version()").ExecuteScalarAsync()}");
+
+var file = Path.Combine(Path.GetTempPath(), $"bench-naaccr-{Guid.NewGuid():N}.xml");
+try
+{
+    var sw = Stopwatch.StartNew();
+    await using (var f = File.Create(file)) SyntheticNaaccrFile.Write(f, tumors, items);
+    Console.WriteLine($"# file: {tumors:N0} tumors, {items} items per tumor, {new FileInfo(file).Length / 1e6:N0} MB, generated in {sw.Elapsed.TotalSeconds:N1} s");
+    Console.WriteLine();
+    Console.WriteLine("| stage | seconds | tumors/s | peak working set MB | notes |");
+    Console.WriteLine("|---|---:|---:|---:|---|");
+
+    await Stage("plain COPY of the same rows (read file + binary COPY, no events, no projections)", () => CopyAsync(file));
+
+    await using var store = RegistryStore.Create(cs);
+    var importer = new NaaccrXmlImporter(new RegistryEvents(store));
+    var request = new NaaccrImportRequest("bench.xml", "bench", new EventMetadata("bench")) { BatchSize = batch };
+    await Stage("import into an empty registry", async () =>
+    {
+        var r = await importer.ImportFileAsync(file, request);
+        return $"{r.PatientsCreated:N0} patients, {r.TumorsCreated:N0} tumors created, {r.RecordsRefused} refused";
+    });
+    await Stage("import again into the registry holding it (matching path)", async () =>
+    {
+        var r = await importer.ImportFileAsync(file, request with { Again = true });
+        return $"{r.TumorsMatched:N0} tumors matched, {r.ItemsCorrected} items corrected";
+    });
+    if (args.Contains("--skip-export")) return;
+    var exporter = new NaaccrExporter(db, TumorRegistry.Standards.NaaccrStandards.Default);
+    foreach (var (label, export) in new[]
+    {
+        ("export, whole registry, v25 XML record type A", new NaaccrExportRequest(NaaccrCohort.All)),
+        ("export, v26 XML, gzip", new NaaccrExportRequest(NaaccrCohort.All) { Version = "260", Gzip = true }),
+        ("export, de-identified extract", new NaaccrExportRequest(NaaccrCohort.All) { Deidentified = true }),
+    })
+        await Stage(label, async () =>
+        {
+            var target = file + ".out";
+            NaaccrExportResult r;
+            await using (var o = File.Create(target)) r = await exporter.ExportAsync(export, o);
+            var size = new FileInfo(target).Length;
+            File.Delete(target);
+            return $"{r.Tumors:N0} tumors, {size / 1e6:N0} MB";
+        });
+    // The plain floor of an export: the same rows read with one query, no XML.
+    await Stage("plain read of the same rows (one query over patients and case_summary, no XML)", async () =>
+    {
+        await using var cmd = db.CreateCommand("select p.items::text, c.items::text from case_summary c join patients p using (patient_id)");
+        await using var r = await cmd.ExecuteReaderAsync();
+        long chars = 0;
+        while (await r.ReadAsync()) chars += r.GetString(0).Length + r.GetString(1).Length;
+        return $"{chars / 1e6:N0} M characters";
+    });
+}
+finally { File.Delete(file); }
+
+async Task Stage(string name, Func<Task<string>> run)
+{
+    var peak = 0L;
+    using var cts = new CancellationTokenSource();
+    var sampler = Task.Run(async () =>
+    {
+        while (!cts.IsCancellationRequested)
+        {
+            peak = Math.Max(peak, Process.GetCurrentProcess().WorkingSet64);
+            try { await Task.Delay(50, cts.Token); } catch (OperationCanceledException) { }
+        }
+    });
+    GC.Collect();
+    var sw = Stopwatch.StartNew();
+    var notes = await run();
+    sw.Stop();
+    cts.Cancel();
+    await sampler;
+    Console.WriteLine($"| {name} | {sw.Elapsed.TotalSeconds:N1} | {tumors / sw.Elapsed.TotalSeconds:N0} | {peak / 1e6:N0} | {notes} |");
+}
+
+async Task<string> CopyAsync(string path)
+{
+    await using var conn = await db.OpenConnectionAsync();
+    await using (var create = new NpgsqlCommand("create table if not exists copy_floor (case_id uuid, patient_id uuid, items jsonb)", conn))
+        await create.ExecuteNonQueryAsync();
+    await using var f = File.OpenRead(path);
+    using var reader = new NaaccrXmlReader(f);
+    await using var copy = await conn.BeginBinaryImportAsync("copy (case_id, patient_id, items) from stdin (format binary)".Replace("copy (", "copy copy_floor ("));
+    var rows = 0;
+    foreach (var p in reader.Patients())
+    {
+        var patient = Guid.CreateVersion7();
+        foreach (var t in p.Tumors)
+        {
+            await copy.StartRowAsync();
+            await copy.WriteAsync(Guid.CreateVersion7(), NpgsqlDbType.Uuid);
+            await copy.WriteAsync(patient, NpgsqlDbType.Uuid);
+            await copy.WriteAsync(System.Text.Json.JsonSerializer.Serialize(t.Items), NpgsqlDbType.Jsonb);
+            rows++;
+        }
+    }
+    await copy.CompleteAsync();
+    return $"{rows:N0} rows";
+}
+
+int ArgInt(string name, int fallback)
+{
+    var i = Array.IndexOf(args, name);
+    return i >= 0 && i + 1 < args.Length && int.TryParse(args[i + 1], out var v) ? v : fallback;
+}
+
+static string Load() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "?";
