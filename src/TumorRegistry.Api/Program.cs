@@ -10,6 +10,7 @@ using TumorRegistry.Api.Incidence;
 using TumorRegistry.Api.Jobs;
 using TumorRegistry.Api.Security;
 using TumorRegistry.Api.Survival;
+using TumorRegistry.Api.Web;
 using TumorRegistry.Infrastructure.Migrations;
 using TumorRegistry.Infrastructure.Postgres;
 
@@ -33,6 +34,7 @@ builder.Services.AddExchange();
 builder.Services.AddFollowUp();
 builder.Services.AddJobs(builder.Configuration, database.ConnectionString).AddFollowUpJobs(builder.Configuration).AddCaseJobs(builder.Configuration);
 builder.Services.AddRegistrySecurity(builder.Configuration);
+builder.Services.AddWebPages();
 
 var app = builder.Build();
 app.UseExceptionHandler();
@@ -47,6 +49,7 @@ api.MapSurvival();
 api.MapExchange();
 api.MapFollowUp();
 api.MapJobsDashboard();
+api.MapWebPages();
 
 app.Lifetime.ApplicationStopped.Register(() => database.DisposeAsync().AsTask().GetAwaiter().GetResult());
 if (demo) await app.RunDemoAsync();
