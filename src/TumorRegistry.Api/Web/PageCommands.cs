@@ -9,7 +9,7 @@ namespace TumorRegistry.Api.Web;
 /// </summary>
 public static class PageCommands
 {
-    public static Task<CommandResult> SendAsync(this IMediator mediator, HttpContext http, Guid streamId, RegistryCommand command,
+    public static Task<CommandResult> SendFromPageAsync(this IMediator mediator, HttpContext http, Guid streamId, RegistryCommand command,
         int? loadedVersion, string? reason = null)
     {
         var headers = new WriteHeaders(http.User.Identity?.Name, loadedVersion, string.IsNullOrWhiteSpace(reason) ? null : reason.Trim(), Guid.NewGuid());

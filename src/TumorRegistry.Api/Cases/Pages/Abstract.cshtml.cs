@@ -12,6 +12,7 @@ using TumorRegistry.Api.Cases.ReopenCase;
 using TumorRegistry.Api.Cases.Shared;
 using TumorRegistry.Api.Cases.Worklists;
 using TumorRegistry.Api.Web;
+using TumorRegistry.Domain.Edits.Rules;
 using Complete = TumorRegistry.Api.Cases.CompleteCase.CompleteCase;
 using Override = TumorRegistry.Api.Cases.OverrideEdit.OverrideEdit;
 using Reopen = TumorRegistry.Api.Cases.ReopenCase.ReopenCase;
@@ -43,7 +44,11 @@ public sealed class AbstractModel(IMediator mediator, CodePickers pickers) : Pag
     public SaveConflict? Conflict { get; private set; }
     public Guid? NextCaseId { get; private set; }
 
-    public IEnumerable<EditFailure> EditsOf(string naaccrId) => Edits?.Failing.Where(f => f.Items.Contains(naaccrId)) ?? [];
+    /// <summary>The failing edits shown beside a field: those naming the item (the required-items edit beside the blank ones only).</summary>
+    public IEnumerable<EditFailure> EditsOf(string naaccrId) => Edits?.Failing.Where(f => f.Items.Contains(naaccrId)
+        && (f.Id != RequiredEdit || RequiredItemEdits.Missing(Case.Items).Contains(naaccrId))) ?? [];
+
+    private const string RequiredEdit = "TR001";
 
     public async Task<IActionResult> OnGetAsync(Guid caseId, string? saved)
     {
@@ -52,6 +57,7 @@ public sealed class AbstractModel(IMediator mediator, CodePickers pickers) : Pag
         {
             null => null,
             "complete" => "The case is completed.",
+            "opened" => "The case is open: abstract it section by section.",
             "reopen" => "The case is open again.",
             "override" => "The edit is overridden.",
             _ => AbstractSections.Find(saved) is { } s ? $"{s.Title} saved." : null,
@@ -76,7 +82,7 @@ public sealed class AbstractModel(IMediator mediator, CodePickers pickers) : Pag
         }
         var stream = s.OnPatient ? Case.PatientId : Case.CaseId;
         RegistryCommand command = s.OnPatient ? new PatientItems(AbstractSections.Build(s, changes)) : new Abstraction(AbstractSections.Build(s, changes));
-        var result = await mediator.SendAsync(HttpContext, stream, command, loaded);
+        var result = await mediator.SendFromPageAsync(HttpContext, stream, command, loaded);
         switch (result)
         {
             case CommandResult.Accepted:
@@ -107,7 +113,7 @@ public sealed class AbstractModel(IMediator mediator, CodePickers pickers) : Pag
     private async Task<IActionResult> SendAsync(Guid caseId, RegistryCommand command, int? version, string? reason, string what)
     {
         if (!await LoadAsync(caseId)) return NotFound();
-        var result = await mediator.SendAsync(HttpContext, caseId, command, version, reason);
+        var result = await mediator.SendFromPageAsync(HttpContext, caseId, command, version, reason);
         if (result is CommandResult.Accepted) return Redirect($"/registrar/cases/{caseId}?saved={what}");
         Refused(result, what);
         return Page();

@@ -81,7 +81,7 @@ public static class EndpointPolicies
         ["* /"] = new(Policies.SignedIn, Phi: true),
         ["* /registrar/worklist"] = new(Policies.Worklists, Phi: true),
         ["* /registrar/cases/new"] = new(Policies.Abstract, Phi: true),
-        ["* /registrar/cases/{caseId:guid}"] = new(Policies.Abstract, Phi: true),
+        ["* /registrar/cases/{caseId:guid}"] = new(Policies.ReadIdentified, Phi: true),
         ["* /registrar/cases/{caseId:guid}/history"] = new(Policies.ReadIdentified, Phi: true),
         ["* /manager/follow-up"] = new(Policies.FollowUp, Phi: true),
         ["* /manager/follow-up/{patientId:guid}"] = new(Policies.FollowUp, Phi: true),
