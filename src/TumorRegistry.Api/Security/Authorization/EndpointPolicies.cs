@@ -86,7 +86,7 @@ public static class EndpointPolicies
         ["* /manager/follow-up"] = new(Policies.FollowUp, Phi: true),
         ["* /manager/follow-up/{patientId:guid}"] = new(Policies.FollowUp, Phi: true),
         ["* /manager/rates"] = new(Policies.FollowUp),
-        ["* /manager/workload"] = new(Policies.Worklists),
+        ["* /manager/workload"] = new(Policies.Workload),
         ["* /epi/survival"] = new(Policies.Statistics),
         ["* /epi/incidence"] = new(Policies.Statistics),
 

@@ -18,6 +18,8 @@ public static class Policies
     public const string Jobs = "jobs";
     public const string Admin = "admin";
     public const string SignedIn = "signed-in";
+    /// <summary>The workload page (cases by abstractor and facility): the manager's.</summary>
+    public const string Workload = "workload";
 
     public static readonly IReadOnlyDictionary<string, string[]> Roles = new Dictionary<string, string[]>
     {
@@ -34,6 +36,7 @@ public static class Policies
         [Jobs] = [R.Manager, R.Admin],
         [Admin] = [R.Admin],
         [SignedIn] = R.All.ToArray(),
+        [Workload] = [R.Manager],
     };
 
     public static AuthorizationBuilder AddRegistryPolicies(this AuthorizationBuilder auth)
