@@ -25,12 +25,10 @@ public sealed class RolePagesTests(WebApp app)
         {
             var response = await page.GotoAsync(url);
             Assert.True(response!.Status == 403, $"{userName} {url}: {response.Status}");
-        }
-        await page.GotoAsync("/registrar/cases/new");
-        if (page.Url.EndsWith("/denied", StringComparison.Ordinal))
-        {
+            if (url == "/jobs") continue; // Hangfire's dashboard, not one of the pages
+            // The refusal is a page a person reads, still a 403.
             Assert.Equal("Not allowed", await page.InnerTextAsync("h1"));
-            await page.InspectAsync("denied");
+            if (url == urls[0]) await page.InspectAsync($"denied-{person.Roles[0]}");
         }
         var home = await page.GotoAsync("/");
         Assert.Equal(200, home!.Status);

@@ -12,7 +12,6 @@ public sealed class WebPageEndpoint;
 public static class WebModule
 {
     public const string SignInPath = "/signin";
-    public const string DeniedPath = "/denied";
 
     public static IServiceCollection AddWebPages(this IServiceCollection services)
     {
@@ -24,7 +23,7 @@ public static class WebModule
             var toLogin = o.Events.OnRedirectToLogin;
             var toDenied = o.Events.OnRedirectToAccessDenied;
             o.Events.OnRedirectToLogin = c => FromBrowser(c.HttpContext) ? Redirect(c.HttpContext, SignInPath + "?returnUrl=" + Uri.EscapeDataString(c.Request.Path + c.Request.QueryString)) : toLogin(c);
-            o.Events.OnRedirectToAccessDenied = c => FromBrowser(c.HttpContext) ? Redirect(c.HttpContext, DeniedPath) : toDenied(c);
+            o.Events.OnRedirectToAccessDenied = c => FromBrowser(c.HttpContext) ? DeniedAsync(c.HttpContext) : toDenied(c);
         });
         return services;
     }
@@ -36,6 +35,19 @@ public static class WebModule
     private static bool FromBrowser(HttpContext http) =>
         http.GetEndpoint()?.Metadata.GetMetadata<WebPageEndpoint>() is not null
         && http.Request.Headers.Accept.ToString().Contains("text/html", StringComparison.OrdinalIgnoreCase);
+
+    // The refusal stays a 403 (no redirect to a page that would answer 200), as a page a person can read.
+    private static Task DeniedAsync(HttpContext http)
+    {
+        http.Response.StatusCode = StatusCodes.Status403Forbidden;
+        http.Response.ContentType = "text/html; charset=utf-8";
+        return http.Response.WriteAsync("""
+            <!DOCTYPE html>
+            <html lang="en"><head><meta charset="utf-8"><title>Not allowed · TumorRegistry</title>
+            <style>body{font:15px/1.45 system-ui,sans-serif;color:#1b1b1b;margin:2rem}a{color:#0b4f9c}</style></head>
+            <body><main><h1>Not allowed</h1><p>Your role does not give you this page. <a href="/">Back to your home page</a>.</p></main></body></html>
+            """);
+    }
 
     private static Task Redirect(HttpContext http, string to)
     {

@@ -76,7 +76,6 @@ public static class EndpointPolicies
 
         // The web pages (Web/, */Pages/): one endpoint per page for every method (GET shows, POST saves).
         ["* /signin"] = new(null),
-        ["* /denied"] = new(null),
         ["* /signout"] = new(Policies.SignedIn),
         ["* /"] = new(Policies.SignedIn, Phi: true),
         ["* /registrar/worklist"] = new(Policies.Worklists, Phi: true),
