@@ -108,7 +108,7 @@ public sealed class RegistrarPagesTests(WebApp app)
     }
 
     [Fact]
-    public async Task A_second_registrar_saving_the_same_case_meets_both_versions_and_nothing_is_overwritten_silently()
+    public async Task A_second_registrar_saving_the_same_case_meets_both_versions_and_nothing_is_overwritten_silently_then_an_edit_is_overridden_with_a_reason()
     {
         await using var first = await app.ContextAsync(Person.Registrar);
         await using var second = await app.ContextAsync(Person.SecondRegistrar);
@@ -144,5 +144,17 @@ public sealed class RegistrarPagesTests(WebApp app)
         var history = await rita.InnerTextAsync("#history");
         Assert.Contains(Person.SecondRegistrar.UserName, history);
         Assert.Contains("1 → 3", history);
+
+        // An overridable edit (a histology/behavior pair not in the ICD-O-3 list) is overridden with a reason.
+        await rita.GotoAsync(caseUrl);
+        await rita.SetAllAsync(("histologicTypeIcdO3", "8500"), ("behaviorCodeIcdO3", "1"));
+        await rita.EnterAsync("histologicTypeIcdO3");
+        Assert.Contains("TR120", await rita.InnerTextAsync("#histologicTypeIcdO3-msg"));
+        await rita.FillAsync("#reason-TR120", "Confirmed with the pathologist");
+        await rita.ClickAndWaitAsync("#failing-edits li:has-text('TR120') button");
+        Assert.Equal("The edit is overridden.", await rita.InnerTextAsync("#saved"));
+        Assert.Contains("(overridden)", await rita.InnerTextAsync("#histologicTypeIcdO3-msg"));
+        await rita.GotoAsync(caseUrl + "/history");
+        Assert.Contains("Confirmed with the pathologist", await rita.InnerTextAsync("#history"));
     }
 }
