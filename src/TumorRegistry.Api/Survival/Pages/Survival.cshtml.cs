@@ -39,11 +39,12 @@ public sealed class SurvivalModel(SurvivalReports reports, StratumLabels labels,
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return;
         }
-        // The cohort is read once and drawn twice: the plot and the table behind it.
+        // The cohort is read and estimated once; the plot and the table behind it come from the same estimate.
         var cases = await reports.ReadCasesAsync(request.Cohort, ct: HttpContext.RequestAborted);
         CasesRead = cases.Count;
-        Svg = SurvivalReports.Render(request, cases).Body;
-        Table = CsvTable.Parse(SurvivalReports.Render(request with { Format = "csv" }, cases).Body);
+        var (svg, csv) = SurvivalReports.PlotAndTable(request, cases);
+        Svg = svg;
+        Table = CsvTable.Parse(csv);
         CsvLink = $"/survival/{Kind}" + QueryString.Create(given.Append(new("format", "csv")));
     }
 
