@@ -13,6 +13,7 @@ using TumorRegistry.Api.Quality;
 using TumorRegistry.Api.Quality.Jobs;
 using TumorRegistry.Api.Security;
 using TumorRegistry.Api.Survival;
+using TumorRegistry.Api.Web;
 using TumorRegistry.Infrastructure.Migrations;
 using TumorRegistry.Infrastructure.Postgres;
 
@@ -38,6 +39,7 @@ builder.Services.AddFollowUp();
 builder.Services.AddJobs(builder.Configuration, database.ConnectionString).AddFollowUpJobs(builder.Configuration).AddCaseJobs(builder.Configuration);
 builder.Services.AddQuality(builder.Configuration).AddQualityJobs(builder.Configuration);
 builder.Services.AddRegistrySecurity(builder.Configuration);
+builder.Services.AddWebPages();
 
 var app = builder.Build();
 app.UseExceptionHandler();
@@ -54,6 +56,7 @@ api.MapExchange();
 api.MapFollowUp();
 api.MapJobsDashboard();
 api.MapQuality();
+api.MapWebPages();
 
 app.Lifetime.ApplicationStopped.Register(() => database.DisposeAsync().AsTask().GetAwaiter().GetResult());
 if (demo) await app.RunDemoAsync();

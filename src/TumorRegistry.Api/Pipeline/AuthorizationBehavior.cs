@@ -7,11 +7,13 @@ using TumorRegistry.Api.Cases.GetCase;
 using TumorRegistry.Api.Cases.ImportItems;
 using TumorRegistry.Api.Cases.MarkDuplicate;
 using TumorRegistry.Api.Cases.OpenCase;
+using TumorRegistry.Api.Cases.RecordPatientItems;
 using TumorRegistry.Api.Cases.RegisterPatient;
 using TumorRegistry.Api.Cases.Shared;
 using TumorRegistry.Api.Security;
 using TumorRegistry.Api.Security.Audit;
 using TumorRegistry.Infrastructure.Security;
+using TumorRegistry.Domain.Events;
 
 namespace TumorRegistry.Api.Pipeline;
 
@@ -30,7 +32,7 @@ public sealed class AuthorizationBehavior<TRequest, TResponse>(IHttpContextAcces
         if (request is RegistryCommand command)
         {
             if (!user.IsSignedIn() || command.Registrar is null) return Result(new CommandResult.Forbidden("Writes need a signed-in registrar."));
-            if (!user.IsInRole(RegistryRoles.Registrar)) return Result(new CommandResult.Forbidden("Writes are for registrars."));
+            if (!user.IsInRole(RegistryRoles.Registrar) && !FollowUpAnswer(command, user)) return Result(new CommandResult.Forbidden("Writes are for registrars."));
             if (command is OpenCase opening) http.Items[PhiAuditMiddleware.PatientItem] = opening.Event.PatientId;
             if (await RefusedAsync(command, user, cancellationToken) is { } refused)
             {
@@ -58,6 +60,10 @@ public sealed class AuthorizationBehavior<TRequest, TResponse>(IHttpContextAcces
         }
         return await next();
     }
+
+    // A manager running the annual follow-up records the answers to the letters (last contact, vital status) on the patient.
+    private static bool FollowUpAnswer(RegistryCommand command, ClaimsPrincipal user) =>
+        command is RecordPatientItems { Event: FollowUpRecorded } && user.IsInRole(RegistryRoles.Manager);
 
     private async Task<CommandResult?> RefusedAsync(RegistryCommand command, ClaimsPrincipal user, CancellationToken ct)
     {

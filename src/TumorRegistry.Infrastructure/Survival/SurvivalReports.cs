@@ -115,10 +115,7 @@ public sealed class SurvivalReports(NpgsqlDataSource dataSource, StratumLabels l
     /// <summary>Estimation and rendering on cases already read (the benchmark times this apart from the query).</summary>
     public static RenderedSurvivalReport Render(SurvivalRequest request, IReadOnlyList<SurvivalCase> cases, PopulationLifeTable? table = null)
     {
-        var options = new SurvivalAnalysisOptions
-        {
-            Title = request.Title, InMonths = request.InMonths, ConfidenceType = request.Confidence, ConfidenceLevel = request.Level,
-        };
+        var options = Options(request);
         return request.Kind switch
         {
             SurvivalReportKind.Observed => Curves(request, cases.Count, RegistrySurvival.Observed(cases, request.Rules, options)),
@@ -129,6 +126,20 @@ public sealed class SurvivalReports(NpgsqlDataSource dataSource, StratumLabels l
             _ => RelativeReport.Render(request, cases, table ?? throw new ArgumentNullException(nameof(table))),
         };
     }
+
+    /// <summary>The plot (SVG) and the table (CSV) of observed or cause-specific survival from one estimation (the web page shows both).</summary>
+    public static (string Svg, string Csv) PlotAndTable(SurvivalRequest request, IReadOnlyList<SurvivalCase> cases)
+    {
+        var report = request.Kind == SurvivalReportKind.CauseSpecific
+            ? RegistrySurvival.CauseSpecific(cases, request.Rules, CauseOfDeath.Value, Options(request))
+            : RegistrySurvival.Observed(cases, request.Rules, Options(request));
+        return (SurvivalPlot.Svg(report), Write(w => SurvivalCsv.WriteCurves(w, report.Curves)));
+    }
+
+    static SurvivalAnalysisOptions Options(SurvivalRequest request) => new()
+    {
+        Title = request.Title, InMonths = request.InMonths, ConfidenceType = request.Confidence, ConfidenceLevel = request.Level,
+    };
 
     static RenderedSurvivalReport Curves(SurvivalRequest request, int read, SurvivalReport report) => Attach(report.Exclusions, read, request.Format switch
     {

@@ -10,7 +10,13 @@ public sealed record WorklistCase(Guid CaseId, Guid PatientId, string Status, in
 public sealed record WorklistPage(string? Status, string? Facility, string? Abstractor, int Page, int PageSize, long Total,
     IReadOnlyList<WorklistCase> Cases);
 
-public sealed record GetWorklist(string? Status, string? Facility, string? Abstractor, int Page, int PageSize) : IRequest<WorklistPage>;
+public sealed record GetWorklist(string? Status, string? Facility, string? Abstractor, int Page, int PageSize) : IRequest<WorklistPage>
+{
+    /// <summary>Open, incomplete or failing edits: the cases still being abstracted (the home page's "my open cases").</summary>
+    public bool OpenOnly { get; init; }
+    /// <summary>A patient id number, accession number, date of birth (yyyyMMdd) or the start of a last name.</summary>
+    public string? Search { get; init; }
+}
 
 /// <summary>Cases by status, reporting facility and abstractor, oldest change first (what has waited longest).</summary>
 public sealed class GetWorklistHandler(NpgsqlDataSource db) : IRequestHandler<GetWorklist, WorklistPage>
@@ -20,14 +26,18 @@ public sealed class GetWorklistHandler(NpgsqlDataSource db) : IRequestHandler<Ge
     public async Task<WorklistPage> Handle(GetWorklist request, CancellationToken cancellationToken)
     {
         const string filter = """
-            from case_summary where ($1::text is null or status = $1) and ($2::text is null or reporting_facility = $2)
-              and ($3::text is null or abstracted_by = $3)
+            from case_summary c left join patients p on p.patient_id = c.patient_id
+            where ($1::text is null or c.status = $1) and ($2::text is null or c.reporting_facility = $2)
+              and ($3::text is null or c.abstracted_by = $3)
+              and (not $4::boolean or c.status in ('open', 'incomplete', 'failing_edits'))
+              and ($5::text is null or p.patient_id_number = $5 or c.items->>'accessionNumberHosp' = $5 or p.date_of_birth = $5
+                   or lower(p.items->>'nameLast') like lower($5) || '%')
             """;
         await using var batch = db.CreateBatch();
         batch.BatchCommands.Add(Command($"select count(*) {filter}", request));
         var page = Command($"""
-            select case_id, patient_id, status, version, reporting_facility, abstracted_by, updated_at, primary_site, histology,
-                date_of_diagnosis, error_count {filter} order by updated_at, case_id limit $4 offset $5
+            select c.case_id, c.patient_id, c.status, c.version, c.reporting_facility, c.abstracted_by, c.updated_at, c.primary_site, c.histology,
+                c.date_of_diagnosis, c.error_count {filter} order by c.updated_at, c.case_id limit $6 offset $7
             """, request);
         page.Parameters.AddWithValue(request.PageSize);
         page.Parameters.AddWithValue((request.Page - 1) * request.PageSize);
@@ -49,6 +59,8 @@ public sealed class GetWorklistHandler(NpgsqlDataSource db) : IRequestHandler<Ge
         var cmd = new NpgsqlBatchCommand(sql);
         foreach (var value in new[] { q.Status, q.Facility, q.Abstractor })
             cmd.Parameters.Add(new NpgsqlParameter { Value = (object?)value ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+        cmd.Parameters.Add(new NpgsqlParameter { Value = q.OpenOnly, NpgsqlDbType = NpgsqlDbType.Boolean });
+        cmd.Parameters.Add(new NpgsqlParameter { Value = (object?)q.Search ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
         return cmd;
     }
 
@@ -58,7 +70,7 @@ public sealed class GetWorklistHandler(NpgsqlDataSource db) : IRequestHandler<Ge
 public static class WorklistEndpoint
 {
     public static void MapWorklists(this IEndpointRouteBuilder app) =>
-        app.MapGet("/worklists", async (string? status, string? facility, string? abstractor, int? page, int? pageSize, IMediator m, HttpContext http,
+        app.MapGet("/worklists", async (string? status, string? facility, string? abstractor, string? search, int? page, int? pageSize, IMediator m, HttpContext http,
                 CancellationToken ct) =>
             {
                 var errors = new Dictionary<string, string[]>();
@@ -67,11 +79,11 @@ public static class WorklistEndpoint
                 if (page is < 1) errors["page"] = ["Pages start at 1."];
                 if (pageSize is < 1 or > 500) errors["pageSize"] = ["Page size is 1 to 500."];
                 if (errors.Count > 0) return Results.ValidationProblem(errors);
-                var list = await m.Send(new GetWorklist(Blank(status), Blank(facility), Blank(abstractor), page ?? 1, pageSize ?? 50), ct);
+                var list = await m.Send(new GetWorklist(Blank(status), Blank(facility), Blank(abstractor), page ?? 1, pageSize ?? 50) { Search = Blank(search) }, ct);
                 Security.Audit.PhiAuditMiddleware.Listed(http, list.Cases.Select(c => ((Guid?)c.PatientId, (Guid?)c.CaseId)));
                 return Results.Ok(list);
             })
-            .WithName("GetWorklist").WithSummary("Cases by status (open, incomplete, failing_edits, completed, duplicate), facility and abstractor; paged.")
+            .WithName("GetWorklist").WithSummary("Cases by status (open, incomplete, failing_edits, completed, duplicate), facility and abstractor; search= a patient id number, accession, date of birth or last name; paged.")
             .Produces<WorklistPage>().ProducesValidationProblem();
 
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();

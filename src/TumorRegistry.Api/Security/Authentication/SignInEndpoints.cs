@@ -12,6 +12,16 @@ public sealed record Me(string Name, string Method, IReadOnlyList<string> Roles,
 /// <summary>Local sign-in with a cookie session, sign-out, who am I, and the anti-forgery token the web pages' forms carry.</summary>
 public static class SignInEndpoints
 {
+    /// <summary>Checks the password and, when it is right, starts the cookie session (the sign-in page does the same).</summary>
+    public static async Task<SignInResult> SignInAsync(AccountStore accounts, HttpContext http, string userName, string password)
+    {
+        var result = await accounts.SignInAsync(userName, password, http.RequestAborted);
+        if (result is SignInResult.Success s)
+            await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme,
+                RegistryPrincipal.Create(s.Account.UserName, s.Account.Roles, s.Account.Facilities, "password"));
+        return result;
+    }
+
     public static void MapSignIn(this IEndpointRouteBuilder app)
     {
         var auth = app.MapGroup("/auth").WithTags("Sign-in");
@@ -19,11 +29,9 @@ public static class SignInEndpoints
             {
                 if (string.IsNullOrEmpty(body.UserName) || string.IsNullOrEmpty(body.Password))
                     return Results.ValidationProblem(new Dictionary<string, string[]> { ["userName"] = ["User name and password are required."] });
-                switch (await accounts.SignInAsync(body.UserName, body.Password, http.RequestAborted))
+                switch (await SignInAsync(accounts, http, body.UserName, body.Password))
                 {
-                    case SignInResult.Success s:
-                        await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme,
-                            RegistryPrincipal.Create(s.Account.UserName, s.Account.Roles, s.Account.Facilities, "password"));
+                    case SignInResult.Success:
                         return Results.NoContent();
                     case SignInResult.LockedOut l:
                         http.Response.Headers.RetryAfter = ((int)Math.Ceiling((l.Until - DateTimeOffset.UtcNow).TotalSeconds)).ToString();

@@ -102,6 +102,21 @@ public static class EndpointPolicies
         // Hangfire's dashboard is one endpoint for every method (its pages and its POSTed actions).
         ["* /jobs/{**path}"] = new(Policies.Jobs),
 
+        // The web pages (Web/, */Pages/): one endpoint per page for every method (GET shows, POST saves).
+        ["* /signin"] = new(null),
+        ["* /signout"] = new(Policies.SignedIn),
+        ["* /"] = new(Policies.SignedIn, Phi: true),
+        ["* /registrar/worklist"] = new(Policies.Worklists, Phi: true),
+        ["* /registrar/cases/new"] = new(Policies.Abstract, Phi: true),
+        ["* /registrar/cases/{caseId:guid}"] = new(Policies.ReadIdentified, Phi: true),
+        ["* /registrar/cases/{caseId:guid}/history"] = new(Policies.ReadIdentified, Phi: true),
+        ["* /manager/follow-up"] = new(Policies.FollowUp, Phi: true),
+        ["* /manager/follow-up/{patientId:guid}"] = new(Policies.FollowUp, Phi: true),
+        ["* /manager/rates"] = new(Policies.FollowUp),
+        ["* /manager/workload"] = new(Policies.Workload),
+        ["* /epi/survival"] = new(Policies.Statistics),
+        ["* /epi/incidence"] = new(Policies.Statistics),
+
         ["GET /admin/users"] = new(Policies.Admin),
         ["POST /admin/users"] = new(Policies.Admin),
         ["GET /admin/keys"] = new(Policies.Admin),

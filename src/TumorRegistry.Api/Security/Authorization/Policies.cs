@@ -20,6 +20,8 @@ public static class Policies
     public const string SignedIn = "signed-in";
     public const string Cohorts = "cohorts";
     public const string Quality = "quality";
+    /// <summary>The workload page (cases by abstractor and facility): the manager's.</summary>
+    public const string Workload = "workload";
 
     public static readonly IReadOnlyDictionary<string, string[]> Roles = new Dictionary<string, string[]>
     {
@@ -40,6 +42,7 @@ public static class Policies
         [Cohorts] = [R.Registrar, R.Manager, R.Epidemiologist, R.Admin],
         // Data quality (issue 15): the registry manager's, and the admin's; the lists are identified (Phi rows).
         [Quality] = [R.Manager, R.Admin],
+        [Workload] = [R.Manager],
     };
 
     public static AuthorizationBuilder AddRegistryPolicies(this AuthorizationBuilder auth)
