@@ -21,8 +21,9 @@ public static class PagesBenchmark
         await using var scratch = await ScratchDatabase.CreateAsync("bench_pages", durable: false);
         await using var host = new PagesHost(scratch.ConnectionString);
         var load = Stopwatch.StartNew();
-        await host.Services.GetRequiredService<DemoLoader>().LoadIfEmptyAsync(new DemoOptions());
-        await host.Services.GetRequiredService<DemoReports>().ImportDenominatorsAsync();
+        var demo = new TumorRegistry.Synthetic.SyntheticOptions();
+        await host.Services.GetRequiredService<DemoLoader>().LoadIfEmptyAsync(demo);
+        await host.Services.GetRequiredService<DemoReports>().ImportDenominatorsAsync(demo);
         Console.WriteLine($"Demo registry loaded in {load.Elapsed.TotalSeconds:F1} s");
 
         var accounts = host.Services.GetRequiredService<AccountStore>();

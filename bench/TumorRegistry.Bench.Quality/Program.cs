@@ -1,3 +1,5 @@
+using TumorRegistry.Infrastructure.Synthetic;
+using TumorRegistry.Synthetic;
 using System.Diagnostics;
 using System.Globalization;
 using Npgsql;
@@ -15,9 +17,9 @@ using TumorRegistry.Standards;
 // year, the plain count of its cases beside the whole indicator build (records with their first event, population,
 // expected count, every indicator for the registry and each facility), timed in the same run.
 // Usage: dotnet build -c Release bench/TumorRegistry.Bench.Quality
-//        dotnet bench/TumorRegistry.Bench.Quality/bin/Release/net10.0/TumorRegistry.Bench.Quality.dll [--tumors 8000 --year 2022 --runs 5]
-var tumors = ArgInt("--tumors", new DemoOptions().Tumors);
-var year = ArgInt("--year", 2022);
+//        dotnet bench/TumorRegistry.Bench.Quality/bin/Release/net10.0/TumorRegistry.Bench.Quality.dll [--tumors 50000 --year 2024 --runs 5]
+var tumors = ArgInt("--tumors", new SyntheticOptions().Tumors);
+var year = ArgInt("--year", new SyntheticOptions().LastYear);
 var runs = ArgInt("--runs", 5);
 
 await using var scratch = await ScratchDatabase.CreateAsync("bench_quality", durable: false, b => b.CommandTimeout = 0);
@@ -25,18 +27,11 @@ var cs = scratch.ConnectionString;
 await using var db = NpgsqlDataSource.Create(cs);
 
 var sw = Stopwatch.StartNew();
-var population = SyntheticPopulation.Generate(DemoLoader.Population);
-var file = new StringWriter();
-SeerPopulationFile.Write(file, population);
-await new PopulationStore(db).ImportAsync(new PopulationUpload("demo NM", PopulationFormats.Seer, new StringReader(file.ToString()), "bench"));
+var options = new SyntheticOptions { Tumors = tumors };
+await SyntheticLoader.ImportDenominatorsAsync(new PopulationStore(db), options, "bench");
 var projections = CaseProjections.Create();
 await using (var store = RegistryStore.Create(cs, projections: projections))
-{
-    var streams = DemoRegistry.Generate(new DemoOptions { Tumors = tumors }, population);
-    await new RegistryEvents(store).BulkAppendNewStreamsAsync(streams, new EventMetadata("demo.loader", "bench"));
-    var rebuilder = new ProjectionRebuilder(store, projections);
-    foreach (var p in rebuilder.All) await rebuilder.RebuildAsync(p.Name);
-}
+    await new SyntheticLoader(new RegistryEvents(store), new ProjectionRebuilder(store, projections)).LoadAsync(options);
 await Exec("vacuum analyze case_summary");
 await Exec("vacuum analyze patients");
 Console.WriteLine($"Demo registry: {tumors:N0} tumors loaded and projected in {sw.Elapsed.TotalSeconds:F1} s.");

@@ -4,13 +4,14 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using TumorRegistry.Api.Cases.Worklists;
 using TumorRegistry.Api.FollowUp;
 using TumorRegistry.Api.Security.Audit;
+using TumorRegistry.Domain.FollowUp;
 using TumorRegistry.Infrastructure.FollowUp;
 using TumorRegistry.Infrastructure.Security;
 
 namespace TumorRegistry.Api.Web;
 
 /// <summary>What needs the signed-in person's attention today, by role: their open cases, failing edits, due follow-ups, failed jobs.</summary>
-public sealed class HomeModel(IMediator mediator, FollowUpReader followUp, JobStorage jobs, TimeProvider clock) : PageModel
+public sealed class HomeModel(IMediator mediator, FollowUpReader followUp, JobStorage jobs, TimeProvider clock, FollowUpRules rules) : PageModel
 {
     public WorklistPage? MyOpenCases { get; private set; }
     public long FailingEdits { get; private set; }
@@ -32,7 +33,7 @@ public sealed class HomeModel(IMediator mediator, FollowUpReader followUp, JobSt
         if (User.IsInRole(RegistryRoles.Manager))
         {
             var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-            var due = await DueList.ReadAsync(followUp, today, facility, ct);
+            var due = await DueList.ReadAsync(followUp, today, facility, rules, ct);
             DueFollowUps = due.Count;
             LostPatients = due.Count(d => d.Due.Lost);
         }

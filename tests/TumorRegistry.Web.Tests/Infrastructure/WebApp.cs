@@ -46,8 +46,9 @@ public sealed class WebApp : WebApplicationFactory<Program>, IAsyncLifetime
         BaseUrl = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
         var accounts = Services.GetRequiredService<AccountStore>();
         foreach (var p in Person.All) await accounts.AddAsync(p.UserName, p.Password, p.Roles, p.Facilities);
-        if (await Services.GetRequiredService<DemoLoader>().LoadIfEmptyAsync(new DemoOptions { Tumors = 600 }))
-            await Services.GetRequiredService<DemoReports>().ImportDenominatorsAsync();
+        var demo = new TumorRegistry.Synthetic.SyntheticOptions { Tumors = 600 };
+        if (await Services.GetRequiredService<DemoLoader>().LoadIfEmptyAsync(demo))
+            await Services.GetRequiredService<DemoReports>().ImportDenominatorsAsync(demo);
 
         Playwright = await Microsoft.Playwright.Playwright.CreateAsync();
         Browser = await Playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions

@@ -2,13 +2,14 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using TumorRegistry.Api.Security.Audit;
 using TumorRegistry.Api.Web;
+using TumorRegistry.Domain.FollowUp;
 using TumorRegistry.Infrastructure.FollowUp;
 
 namespace TumorRegistry.Api.FollowUp.Pages;
 
 /// <summary>The follow-up due list (the rules of GET /follow-up/due), lost patients apart, with the letters to print and
 /// a form per patient to record the answer.</summary>
-public sealed class DueModel(FollowUpReader reader, TimeProvider clock) : PageModel
+public sealed class DueModel(FollowUpReader reader, TimeProvider clock, FollowUpRules rules) : PageModel
 {
     public const int PageSize = 50;
     public IReadOnlyList<DueCase> Cases { get; private set; } = [];
@@ -26,7 +27,7 @@ public sealed class DueModel(FollowUpReader reader, TimeProvider clock) : PageMo
         if (notHeld) return NotFound();
         (Facility, LostOnly, PageNumber, Recorded) = (chosen, lost is "true" or "on", Math.Max(page ?? 1, 1), recorded);
         AsOf = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var due = (await DueList.ReadAsync(reader, AsOf, Facility, HttpContext.RequestAborted)).Select(d => d.Due).ToList();
+        var due = (await DueList.ReadAsync(reader, AsOf, Facility, rules, HttpContext.RequestAborted)).Select(d => d.Due).ToList();
         Lost = due.Count(d => d.Lost);
         var shown = LostOnly ? due.Where(d => d.Lost).ToList() : due;
         Total = shown.Count;
