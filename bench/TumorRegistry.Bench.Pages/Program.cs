@@ -12,7 +12,7 @@ namespace TumorRegistry.Bench.Pages;
 
 // Server time of each web page on the demo registry (8,000 tumors): the service in-process over a private cluster,
 // each page requested sequentially by a signed-in client; GET /health in the same run is the baseline (the pipeline
-// with no work). Usage: dotnet bench/TumorRegistry.Bench.Pages/bin/Release/net10.0/TumorRegistry.Bench.Pages.dll [--runs 20]
+// with no work). Usage: dotnet bench/TumorRegistry.Bench.Pages/bin/Release/net10.0/TumorRegistry.Bench.Pages.dll [--runs 20] [--tumors 50000]
 public static class PagesBenchmark
 {
     public static async Task<int> Main(string[] args)
@@ -21,7 +21,7 @@ public static class PagesBenchmark
         await using var scratch = await ScratchDatabase.CreateAsync("bench_pages", durable: false);
         await using var host = new PagesHost(scratch.ConnectionString);
         var load = Stopwatch.StartNew();
-        var demo = new TumorRegistry.Synthetic.SyntheticOptions();
+        var demo = new TumorRegistry.Synthetic.SyntheticOptions { Tumors = ArgInt(args, "--tumors", 50_000) };
         await host.Services.GetRequiredService<DemoLoader>().LoadIfEmptyAsync(demo);
         await host.Services.GetRequiredService<DemoReports>().ImportDenominatorsAsync(demo);
         Console.WriteLine($"Demo registry loaded in {load.Elapsed.TotalSeconds:F1} s");
