@@ -6,6 +6,8 @@ using Npgsql;
 using TumorRegistry.Api.FollowUp.Jobs;
 using TumorRegistry.Integration.Tests.Api;
 using TumorRegistry.Integration.Tests.Cases;
+using TumorRegistry.Infrastructure.Events;
+using TumorRegistry.Infrastructure.FollowUp;
 using TumorRegistry.Integration.Tests.Infrastructure;
 
 namespace TumorRegistry.Integration.Tests.FollowUp;
@@ -85,7 +87,7 @@ public sealed class FollowUpWorkflowScenarioTests(RegistryApiFactory registry) :
         for (var day = Start; day <= End; day = day.AddDays(1))
         {
             clock.Now = new DateTimeOffset(day.ToDateTime(new TimeOnly(1, 0)), TimeSpan.Zero);
-            foreach (var run in new Func<IServiceProvider, Task<global::TumorRegistry.Infrastructure.FollowUp.FollowUpRun>>[]
+            foreach (var run in new Func<IServiceProvider, Task<FollowUpRun>>[]
                      {
                          s => s.GetRequiredService<FollowUpDueListJob>().RunAsync(CancellationToken.None),
                          s => s.GetRequiredService<FollowUpEscalationJob>().RunAsync(CancellationToken.None),
@@ -195,6 +197,15 @@ public sealed class FollowUpWorkflowScenarioTests(RegistryApiFactory registry) :
             .Select(c => names[c.GetProperty("patientId").GetGuid()]).Order());
         Assert.Equal(new[] { "p1", "p4" }, behind.GetProperty("list").EnumerateArray().Where(c => c.GetProperty("followed").GetBoolean())
             .Select(c => names[c.GetProperty("patientId").GetGuid()]).Order());
+
+        // The requests read model is a projection: a rebuild from the events writes the same rows.
+        const string tables = """
+            select coalesce((select string_agg(r::text, E'\n' order by r.request_id) from follow_up_requests r), '')
+                || E'\n--\n' || coalesce((select string_agg(l::text, E'\n' order by l.patient_id) from follow_up_lost l), '')
+            """;
+        var live = await db.ScalarAsync(tables);
+        await host.Services.GetRequiredService<ProjectionRebuilder>().RebuildAsync(FollowUpRequestsProjection.ProjectionName);
+        Assert.Equal(live, await db.ScalarAsync(tables));
     }
 
     private static DateOnly Day(ManualClock clock) => DateOnly.FromDateTime(clock.Now.UtcDateTime);
