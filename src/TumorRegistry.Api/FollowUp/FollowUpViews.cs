@@ -44,9 +44,12 @@ public static class FollowUpViews
                     if (!held) http.Items[PhiAuditMiddleware.DeniedItem] = "record not in facilities";
                     return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: $"No patient {patientId} with cases.");
                 }
-                var cases = rows.Select(r => r.Case.NotFollowed(at, rules) is var why
-                    ? new CaseFollowUpStatus(r.CaseId, r.ReportingFacility, why.Count == 0, why.Select(w => new NotFollowed(w.Code(), w.Describe())).ToList())
-                    : null!).ToList();
+                var cases = rows.Select(r =>
+                {
+                    var why = r.Case.NotFollowed(at, rules);
+                    return new CaseFollowUpStatus(r.CaseId, r.ReportingFacility, why.Count == 0,
+                        why.Select(w => new NotFollowed(w.Code(), w.Describe())).ToList());
+                }).ToList();
                 var requests = await RequestsAsync(db, "r.patient_id = $2", at, null, ct, patientId);
                 DateOnly? lostOn = null;
                 await using (var cmd = db.CreateCommand("select lost_on from follow_up_lost where patient_id = $1"))

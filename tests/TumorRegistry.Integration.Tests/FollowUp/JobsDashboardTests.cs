@@ -23,6 +23,9 @@ public sealed class JobsDashboardTests(RegistryApiFactory registry) : IClassFixt
         var page = await recurring.Content.ReadAsStringAsync();
         Assert.Contains("follow-up-snapshot", page);
         Assert.Contains("date-edits", page);
+        // The follow-up workflow's jobs, whose runs the dashboard shows like the snapshot's.
+        foreach (var job in new[] { "follow-up-due-list", "follow-up-escalation", "follow-up-lost", "follow-up-rates-monthly" })
+            Assert.Contains(job, page);
     }
 
     [Theory]

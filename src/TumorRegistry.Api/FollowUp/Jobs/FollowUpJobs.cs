@@ -80,11 +80,11 @@ public static class FollowUpJobs
                         var id = jobs.TriggerJob(FollowUpSnapshotJob.RecurringJobId);
                         return Results.Accepted("/follow-up/snapshots", new SnapshotRunAccepted(FollowUpSnapshotJob.RecurringJobId, id, "enqueued"));
                     }
-                    catch (Exception e) when (e is not OperationCanceledException && attempt < 3)
+                    catch (Exception e) when (e is not OperationCanceledException && attempt < 5)
                     {
                         logs.CreateLogger("FollowUpJobs").LogWarning("Triggering {Job} failed ({Error}); trying again.",
                             FollowUpSnapshotJob.RecurringJobId, e.GetType().Name);
-                        await Task.Delay(200 * attempt);
+                        await Task.Delay(250 * attempt);
                     }
                 }
             })
