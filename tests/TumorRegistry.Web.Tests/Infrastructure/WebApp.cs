@@ -32,6 +32,7 @@ public sealed record Person(string UserName, string[] Roles, string[] Facilities
 public sealed class WebApp : WebApplicationFactory<Program>, IAsyncLifetime
 {
     private string _connectionString = "";
+    public string ConnectionString => _connectionString;
     public string BaseUrl { get; private set; } = "";
     public IPlaywright Playwright { get; private set; } = null!;
     public IBrowser Browser { get; private set; } = null!;
