@@ -105,6 +105,21 @@ public sealed class RegistrarPagesTests(WebApp app)
         await page.GotoAsync("/registrar/worklist?search=zyzz");
         Assert.Equal(1, await page.Locator("#worklist tbody tr").CountAsync());
         Assert.Equal(caseUrl, app.BaseUrl + await page.Locator("#worklist tbody a").GetAttributeAsync("href"));
+
+        // Every look at the case through the pages is in the PHI audit, the worklist's listing included.
+        var caseId = Guid.Parse(caseUrl.Split('/').Last());
+        await using var db = Npgsql.NpgsqlDataSource.Create(app.ConnectionString);
+        await using var audit = db.CreateCommand("""
+            select count(*) filter (where action like '%registrar/cases/{caseId:guid}' and outcome = '200'),
+                   count(*) filter (where action like '%registrar/worklist' and detail like 'listed%')
+            from phi_audit where user_name = $1 and case_id = $2
+            """);
+        audit.Parameters.AddWithValue(Person.Registrar.UserName);
+        audit.Parameters.AddWithValue(caseId);
+        await using var rows = await audit.ExecuteReaderAsync();
+        await rows.ReadAsync();
+        Assert.True(rows.GetInt64(0) >= 5, $"{rows.GetInt64(0)} audited looks at the abstract");
+        Assert.True(rows.GetInt64(1) >= 2, $"{rows.GetInt64(1)} audited listings in the worklist");
     }
 
     [Fact]

@@ -32,6 +32,7 @@ public sealed record Person(string UserName, string[] Roles, string[] Facilities
 public sealed class WebApp : WebApplicationFactory<Program>, IAsyncLifetime
 {
     private string _connectionString = "";
+    public string ConnectionString => _connectionString;
     public string BaseUrl { get; private set; } = "";
     public IPlaywright Playwright { get; private set; } = null!;
     public IBrowser Browser { get; private set; } = null!;
@@ -69,9 +70,9 @@ public sealed class WebApp : WebApplicationFactory<Program>, IAsyncLifetime
     {
         BrowserNewContextOptions Options(string? state = null) =>
             new() { ViewportSize = new ViewportSize { Width = 1280, Height = 800 }, BaseURL = BaseUrl, StorageState = state };
-        if (person is null) return await Browser.NewContextAsync(Options());
-        if (_sessions.TryGetValue(person.UserName, out var state)) return await Browser.NewContextAsync(Options(state));
-        var context = await Browser.NewContextAsync(Options());
+        if (person is null) return Patient(await Browser.NewContextAsync(Options()));
+        if (_sessions.TryGetValue(person.UserName, out var state)) return Patient(await Browser.NewContextAsync(Options(state)));
+        var context = Patient(await Browser.NewContextAsync(Options()));
         var page = await context.NewPageAsync();
         await page.GotoAsync("/signin");
         await page.GetByLabel("User name").FillAsync(person.UserName);
@@ -80,6 +81,14 @@ public sealed class WebApp : WebApplicationFactory<Program>, IAsyncLifetime
         await page.WaitForURLAsync(BaseUrl + "/");
         await page.CloseAsync();
         _sessions[person.UserName] = await context.StorageStateAsync();
+        return context;
+    }
+
+    // A CI machine as busy as two cores with a build beside can take longer than Playwright's 30 s default for a page.
+    private static IBrowserContext Patient(IBrowserContext context)
+    {
+        context.SetDefaultTimeout(120_000);
+        context.SetDefaultNavigationTimeout(120_000);
         return context;
     }
 
