@@ -70,9 +70,9 @@ public sealed class WebApp : WebApplicationFactory<Program>, IAsyncLifetime
     {
         BrowserNewContextOptions Options(string? state = null) =>
             new() { ViewportSize = new ViewportSize { Width = 1280, Height = 800 }, BaseURL = BaseUrl, StorageState = state };
-        if (person is null) return Patient(await Browser.NewContextAsync(Options()));
-        if (_sessions.TryGetValue(person.UserName, out var state)) return Patient(await Browser.NewContextAsync(Options(state)));
-        var context = Patient(await Browser.NewContextAsync(Options()));
+        if (person is null) return Patiently(await Browser.NewContextAsync(Options()));
+        if (_sessions.TryGetValue(person.UserName, out var state)) return Patiently(await Browser.NewContextAsync(Options(state)));
+        var context = Patiently(await Browser.NewContextAsync(Options()));
         var page = await context.NewPageAsync();
         await page.GotoAsync("/signin");
         await page.GetByLabel("User name").FillAsync(person.UserName);
@@ -85,7 +85,7 @@ public sealed class WebApp : WebApplicationFactory<Program>, IAsyncLifetime
     }
 
     // A CI machine as busy as two cores with a build beside can take longer than Playwright's 30 s default for a page.
-    private static IBrowserContext Patient(IBrowserContext context)
+    private static IBrowserContext Patiently(IBrowserContext context)
     {
         context.SetDefaultTimeout(120_000);
         context.SetDefaultNavigationTimeout(120_000);

@@ -1,3 +1,4 @@
+using TumorRegistry.Api.Jobs;
 using System.Globalization;
 using Hangfire;
 using Npgsql;
@@ -8,7 +9,6 @@ public sealed record FollowUpSnapshot(DateOnly AsOf, string Facility, int Refere
     int SinceReferenceYearCases, int SinceReferenceYearFollowed, double? SinceReferenceYearRate,
     int LastFiveYearsCases, int LastFiveYearsFollowed, double? LastFiveYearsRate, DateTimeOffset TakenAt, string JobInstanceId);
 
-public sealed record SnapshotRunAccepted(string Job, string BackgroundJobId, string Status);
 
 /// <summary>
 /// The follow-up jobs on Hangfire (JobsModule): the nightly snapshot is the recurring job "follow-up-snapshot", its cron
@@ -69,25 +69,8 @@ public static class FollowUpJobs
             .Produces<List<FollowUpSnapshot>>().ProducesValidationProblem();
 
         // Who may run it is the endpoint's policy (managers: Security/Authorization/EndpointPolicies).
-        app.MapPost("/snapshots/run", async (IRecurringJobManagerV2 jobs, ILoggerFactory logs) =>
-            {
-                // An occurrence of the recurring job now, enqueued; any server of any process may run it. The storage can
-                // refuse while a server updates the same recurring job: try again a moment later, then say so.
-                for (var attempt = 1; ; attempt++)
-                {
-                    try
-                    {
-                        var id = jobs.TriggerJob(FollowUpSnapshotJob.RecurringJobId);
-                        return Results.Accepted("/follow-up/snapshots", new SnapshotRunAccepted(FollowUpSnapshotJob.RecurringJobId, id, "enqueued"));
-                    }
-                    catch (Exception e) when (e is not OperationCanceledException && attempt < 5)
-                    {
-                        logs.CreateLogger("FollowUpJobs").LogWarning("Triggering {Job} failed ({Error}); trying again.",
-                            FollowUpSnapshotJob.RecurringJobId, e.GetType().Name);
-                        await Task.Delay(250 * attempt);
-                    }
-                }
-            })
+        app.MapPost("/snapshots/run", (IRecurringJobManagerV2 jobs, ILoggerFactory logs) =>
+                RecurringJobTrigger.TriggerAsync(jobs, FollowUpSnapshotJob.RecurringJobId, "/follow-up/snapshots", logs.CreateLogger("FollowUpJobs")))
             .WithName("RunFollowUpSnapshot")
             .WithSummary("Enqueue the follow-up snapshot job now (any service process may run it); managers.")
             .Produces<SnapshotRunAccepted>(StatusCodes.Status202Accepted).ProducesProblem(StatusCodes.Status403Forbidden);

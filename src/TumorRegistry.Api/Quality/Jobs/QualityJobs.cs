@@ -1,3 +1,4 @@
+using TumorRegistry.Api.Jobs;
 using System.Globalization;
 using Hangfire;
 using Npgsql;
@@ -58,22 +59,8 @@ public static class QualityJobs
             .WithSummary("Monthly data quality snapshots (from/to as yyyy-MM) for the registry ('all', default) or one facility.")
             .Produces<List<QualitySnapshotRow>>().ProducesValidationProblem();
 
-        app.MapPost("/snapshots/run", async (IRecurringJobManagerV2 jobs) =>
-            {
-                // The storage can refuse while a server updates the same recurring job: try again a moment later.
-                for (var attempt = 1; ; attempt++)
-                {
-                    try
-                    {
-                        var id = jobs.TriggerJob(QualitySnapshotJob.RecurringJobId);
-                        return Results.Accepted("/quality/snapshots", new SnapshotRunAccepted(QualitySnapshotJob.RecurringJobId, id, "enqueued"));
-                    }
-                    catch (Exception e) when (e is not OperationCanceledException && attempt < 3)
-                    {
-                        await Task.Delay(200 * attempt);
-                    }
-                }
-            })
+        app.MapPost("/snapshots/run", (IRecurringJobManagerV2 jobs, ILoggerFactory logs) =>
+                RecurringJobTrigger.TriggerAsync(jobs, QualitySnapshotJob.RecurringJobId, "/quality/snapshots", logs.CreateLogger("QualityJobs")))
             .WithName("RunQualitySnapshot")
             .WithSummary("Enqueue this month's data quality snapshot now (replaces the month's rows); managers and admins.")
             .Produces<SnapshotRunAccepted>(StatusCodes.Status202Accepted);
