@@ -96,6 +96,29 @@ public sealed class NaaccrXmlImportTests(RegistryApiFactory api) : IClassFixture
         Assert.Equal(2, missing.ExitCode);
     }
 
+    [Fact]
+    public async Task The_command_line_exports_a_cohort_and_refuses_an_unknown_site_group()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"naaccr-cli-{Guid.NewGuid():N}.xml");
+        var csv = Path.ChangeExtension(file, ".csv.gz");
+        await File.WriteAllTextAsync(file, Renumbered("94"));
+        try
+        {
+            Assert.Equal(0, (await CliRunner.RunAsync($"import \"{file}\" --user ctr.batch", api.ConnectionString)).ExitCode);
+            var run = await CliRunner.RunAsync($"export --out \"{csv}\" --dx-year-from 2024 --csv primarySite dateOfDiagnosis", api.ConnectionString);
+            Assert.True(run.ExitCode == 0, run.Output + run.Error);
+            using var gz = new StreamReader(new System.IO.Compression.GZipStream(File.OpenRead(csv), System.IO.Compression.CompressionMode.Decompress));
+            var rows = (await gz.ReadToEndAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            Assert.Equal("primarySite,dateOfDiagnosis", rows[0]);
+            Assert.True(rows.Length > 1 && rows.Skip(1).All(r => r.Split(',')[1].StartsWith("2024", StringComparison.Ordinal)), string.Join("|", rows));
+
+            var bad = await CliRunner.RunAsync($"export --out \"{csv}\" --site \"No Such Site\"", api.ConnectionString);
+            Assert.Equal(2, bad.ExitCode);
+            Assert.Contains("siteGroup", bad.Error);
+        }
+        finally { File.Delete(file); File.Delete(csv); }
+    }
+
     private async Task<JsonElement> UploadAndWait(string xml)
     {
         var client = api.Registrar("ctr.import");
