@@ -55,6 +55,19 @@ try
         var r = await importer.ImportFileAsync(file, request with { Again = true });
         return $"{r.TumorsMatched:N0} tumors matched, {r.ItemsCorrected} items corrected";
     });
+    if (args.Contains("--diagnose"))
+    {
+        // Where the empty-registry import spends its time: the same import on a fresh database without the inline projections.
+        await using var bare = await ScratchDatabase.CreateAsync("bench_naaccr_bare", durable: true, b => b.CommandTimeout = 0);
+        await SchemaMigrator.MigrateAsync(bare.ConnectionString);
+        await using var noProjections = RegistryStore.Create(bare.ConnectionString, projections: []);
+        var plain = new NaaccrXmlImporter(new RegistryEvents(noProjections));
+        await Stage("diagnosis: import into an empty registry without the inline projections", async () =>
+        {
+            var r = await plain.ImportFileAsync(file, request);
+            return $"{r.TumorsCreated:N0} tumors created (no patients/case_summary rows: matching cannot work this way)";
+        });
+    }
     if (args.Contains("--skip-export")) return;
     var exporter = new NaaccrExporter(db, TumorRegistry.Standards.NaaccrStandards.Default);
     foreach (var (label, export) in new[]

@@ -75,6 +75,8 @@ public sealed class NaaccrXmlImporter(RegistryEvents store)
         await InsertBatchAsync(batch, finished: false, ct);
 
         await using var file = File.OpenRead(path);
+        var registryId = "";
+        var pending = new List<NaaccrPatientRecord>();
         try
         {
             using var reader = new NaaccrXmlReader(file, request.Read);
@@ -85,8 +87,7 @@ public sealed class NaaccrXmlImporter(RegistryEvents store)
                 await FinishAsync(batch, ct);
                 return batch.Report();
             }
-            var registryId = reader.Header["registryId"]?.Trim() ?? "";
-            var pending = new List<NaaccrPatientRecord>();
+            registryId = reader.Header["registryId"]?.Trim() ?? "";
             var pendingIds = new HashSet<string>(StringComparer.Ordinal);
             foreach (var record in reader.Patients())
             {
@@ -119,6 +120,8 @@ public sealed class NaaccrXmlImporter(RegistryEvents store)
             batch.AddProblems([new NaaccrProblem(line, batch.PatientsRead + 1, null, null, NaaccrProblemKind.UnknownElement,
                 e is XmlException ? $"Not well-formed XML at line {line}: {e.Message}" : e.Message, true)]);
             batch.Status = Refused;
+            // The whole records read before the break are kept, like those of the batches already written.
+            await FlushAsync(batch, registryId, pending, ct);
         }
         await FinishAsync(batch, ct);
         request.Progress?.Report(new NaaccrImportProgress(file.Length, file.Length, batch.PatientsRead, batch.TumorsRead));

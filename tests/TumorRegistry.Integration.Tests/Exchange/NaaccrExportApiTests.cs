@@ -11,6 +11,8 @@ using TumorRegistry.Standards.Xml;
 namespace TumorRegistry.Integration.Tests.Exchange;
 
 /// <summary>Exports over HTTP: queued as Hangfire jobs, polled, downloaded; who may ask and who may see.</summary>
+// Waits for Hangfire jobs: in the non-parallel jobs collection, as the other job tests (a full parallel run starves the workers).
+[Collection(nameof(TumorRegistry.Integration.Tests.FollowUp.HangfireJobTests))]
 public sealed class NaaccrExportApiTests(RegistryApiFactory api) : IClassFixture<RegistryApiFactory>
 {
     private static string Sample => Path.Combine(AppContext.BaseDirectory, "reference", "naaccr", "sample-v250-abstract-10.xml");
@@ -81,12 +83,12 @@ public sealed class NaaccrExportApiTests(RegistryApiFactory api) : IClassFixture
 
     private static async Task<JsonElement> WaitAsync(HttpClient client, string url)
     {
-        for (var i = 0; i < 600; i++)
+        for (var i = 0; i < 1800; i++)
         {
             var s = await client.GetFromJsonAsync<JsonElement>(url);
             if (s.GetProperty("status").GetString() is not ("queued" or "running")) return s;
             await Task.Delay(100);
         }
-        throw new TimeoutException($"{url} did not finish in 60 s.");
+        throw new TimeoutException($"{url} did not finish in 180 s (jobs wait for a free Hangfire worker under a full run).");
     }
 }

@@ -106,6 +106,18 @@ public sealed class NaaccrMatchingImportTests(DatabaseFixture db) : IClassFixtur
     }
 
     [Fact]
+    public async Task A_file_broken_part_way_keeps_the_whole_records_before_the_break_and_names_its_line()
+    {
+        var xml = Unique(await File.ReadAllTextAsync(Sample), "D1");
+        var third = xml.IndexOf("<Patient>", xml.IndexOf("<Patient>", xml.IndexOf("<Patient>") + 1) + 1);
+        var broken = xml[..third] + "<Patient><Item naaccrId=\"patientIdNumber\">x</Itm></Patient></NaaccrData>";
+        var report = await ImportText(broken, "broken.xml", again: false);
+        Assert.Equal((NaaccrXmlImporter.Refused, 2), (report.Status, report.PatientsCreated));
+        Assert.Contains("line", Assert.Single(report.Problems).Message);
+        Assert.Equal(2L, await Count($"select count(*) from patients where patient_id_number in ('{Pid("D1", 1)}', '{Pid("D1", 2)}')"));
+    }
+
+    [Fact]
     public async Task A_windows_1252_file_imports_with_its_accented_names_intact()
     {
         NaaccrEncodings.Register();

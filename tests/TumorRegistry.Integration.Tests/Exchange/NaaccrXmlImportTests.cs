@@ -11,6 +11,8 @@ using TumorRegistry.Integration.Tests.Infrastructure;
 namespace TumorRegistry.Integration.Tests.Exchange;
 
 /// <summary>The upload over HTTP (a Hangfire job and its pollable batch record) and the command line.</summary>
+// Waits for Hangfire jobs: in the non-parallel jobs collection, as the other job tests (a full parallel run starves the workers).
+[Collection(nameof(TumorRegistry.Integration.Tests.FollowUp.HangfireJobTests))]
 public sealed class NaaccrXmlImportTests(RegistryApiFactory api) : IClassFixture<RegistryApiFactory>
 {
     private static string Sample => Path.Combine(AppContext.BaseDirectory, "reference", "naaccr", "sample-v250-abstract-10.xml");
@@ -96,19 +98,42 @@ public sealed class NaaccrXmlImportTests(RegistryApiFactory api) : IClassFixture
         Assert.Equal(2, missing.ExitCode);
     }
 
+    [Fact]
+    public async Task The_command_line_exports_a_cohort_and_refuses_an_unknown_site_group()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"naaccr-cli-{Guid.NewGuid():N}.xml");
+        var csv = Path.ChangeExtension(file, ".csv.gz");
+        await File.WriteAllTextAsync(file, Renumbered("94"));
+        try
+        {
+            Assert.Equal(0, (await CliRunner.RunAsync($"import \"{file}\" --user ctr.batch", api.ConnectionString)).ExitCode);
+            var run = await CliRunner.RunAsync($"export --out \"{csv}\" --dx-year-from 2024 --csv primarySite dateOfDiagnosis", api.ConnectionString);
+            Assert.True(run.ExitCode == 0, run.Output + run.Error);
+            using var gz = new StreamReader(new System.IO.Compression.GZipStream(File.OpenRead(csv), System.IO.Compression.CompressionMode.Decompress));
+            var rows = (await gz.ReadToEndAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            Assert.Equal("primarySite,dateOfDiagnosis", rows[0]);
+            Assert.True(rows.Length > 1 && rows.Skip(1).All(r => r.Split(',')[1].StartsWith("2024", StringComparison.Ordinal)), string.Join("|", rows));
+
+            var bad = await CliRunner.RunAsync($"export --out \"{csv}\" --site \"No Such Site\"", api.ConnectionString);
+            Assert.Equal(2, bad.ExitCode);
+            Assert.Contains("siteGroup", bad.Error);
+        }
+        finally { File.Delete(file); File.Delete(csv); }
+    }
+
     private async Task<JsonElement> UploadAndWait(string xml)
     {
         var client = api.Registrar("ctr.import");
         var response = await client.PostAsync("/imports/naaccr-xml?source=sample&fileName=sample.xml", new StringContent(xml, Encoding.UTF8, "application/xml"));
         Assert.True(response.StatusCode == HttpStatusCode.Accepted, await response.Content.ReadAsStringAsync());
         var location = response.Headers.Location!.ToString();
-        for (var i = 0; i < 600; i++)
+        for (var i = 0; i < 1800; i++)
         {
             var report = await client.GetFromJsonAsync<JsonElement>(location);
             if (report.GetProperty("status").GetString() is not ("queued" or "running")) return report;
             await Task.Delay(100);
         }
-        throw new TimeoutException("The import job did not finish in 60 s.");
+        throw new TimeoutException("The import job did not finish in 180 s (jobs wait for a free Hangfire worker under a full run).");
     }
 
     /// <summary>The sample with Patient ID Numbers of its own (prefix + 6 digits), so each test's patients are new.</summary>
