@@ -29,4 +29,10 @@ public sealed record NaaccrCohort
 
     /// <summary>Cases whose case or patient stream got an event at or after this time.</summary>
     public DateTimeOffset? ChangedSince { get; init; }
+
+    /// <summary>A saved cohort by name (docs/cohorts.md): its cases, the same set survival and incidence read.</summary>
+    public string? SavedCohort { get; init; }
+
+    /// <summary>These cases only (what a saved cohort resolves to).</summary>
+    public IReadOnlyList<Guid>? CaseIds { get; init; }
 }

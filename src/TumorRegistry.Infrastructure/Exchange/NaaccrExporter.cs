@@ -65,6 +65,7 @@ public sealed class NaaccrExporter(NpgsqlDataSource db, NaaccrStandards standard
     {
         if (Validate(request) is { Count: > 0 } errors)
             throw new ArgumentException(string.Join(" ", errors.Values.SelectMany(v => v)));
+        request = await WithSavedCohortAsync(request, ct);
         var target = standards.Dictionaries[request.Version];
         var sink = request.Gzip ? new GZipStream(output, CompressionLevel.Fastest, leaveOpen: true) : output;
         try
@@ -172,6 +173,17 @@ public sealed class NaaccrExporter(NpgsqlDataSource db, NaaccrStandards standard
         }
     }
 
+    // A saved cohort is resolved to its case IDs when the export runs, by the same predicate survival reads with.
+    private async Task<NaaccrExportRequest> WithSavedCohortAsync(NaaccrExportRequest request, CancellationToken ct)
+    {
+        if (request.Cohort.SavedCohort is not { } name) return request;
+        var store = new Cohorts.SavedCohortStore(db, Survival.StratumLabels.Default);
+        var saved = await store.FindAsync(name, ct) ?? throw new ArgumentException($"No saved cohort named {name}.");
+        var (cohort, problems) = store.Resolve(saved.Definition);
+        if (cohort is null) throw new ArgumentException($"Saved cohort {name}: {string.Join(" ", problems.Values.SelectMany(v => v))}");
+        return request with { Cohort = request.Cohort with { CaseIds = await store.CaseIdsAsync(cohort, ct) } };
+    }
+
     /// <summary>The cohort as SQL on case_summary c; parameters from $2 on ($1 is the paging key).</summary>
     private (string Where, List<NpgsqlParameter> Parameters) Filter(NaaccrExportRequest request)
     {
@@ -191,6 +203,7 @@ public sealed class NaaccrExporter(NpgsqlDataSource db, NaaccrStandards standard
         if (c.State is { Length: > 0 } state) clauses.Add($"c.addr_at_dx_state = {Add(state.Trim().ToUpperInvariant())}");
         if (c.Counties.Count > 0) clauses.Add($"c.county_at_dx = any({Add(c.Counties.ToArray())})");
         if (c.Statuses.Count > 0) clauses.Add($"c.status = any({Add(c.Statuses.ToArray())})");
+        if (c.CaseIds is { } ids) clauses.Add($"c.case_id = any({Add(ids.ToArray())})");
         if (c.ChangedSince is { } since)
         {
             var p = Add(since);

@@ -11,7 +11,7 @@ using TumorRegistry.Integration.Tests.Infrastructure;
 
 namespace TumorRegistry.Integration.Tests.Cohorts;
 
-/// <summary>A saved cohort gives the same cases through survival, incidence and the ID set export will call.</summary>
+/// <summary>A saved cohort gives the same cases through survival, incidence, its ID set and the NAACCR export.</summary>
 public sealed class SavedCohortTests(IncidenceApiFactory fx) : IClassFixture<IncidenceApiFactory>
 {
     static readonly Dictionary<string, string> Definition = new()
@@ -32,7 +32,7 @@ public sealed class SavedCohortTests(IncidenceApiFactory fx) : IClassFixture<Inc
     }
 
     [Fact]
-    public async Task Survival_incidence_and_the_case_id_set_hold_the_same_cases()
+    public async Task Survival_incidence_the_case_id_set_and_the_export_hold_the_same_cases()
     {
         await SaveAsync("lung-women-001");
         Assert.True(Expected > 10);
@@ -60,6 +60,17 @@ public sealed class SavedCohortTests(IncidenceApiFactory fx) : IClassFixture<Inc
         var read = (await new SurvivalReports(db, StratumLabels.Default).ReadCasesAsync(cohort!)).Select(c => Guid.Parse(c.Id)).Order().ToList();
         Assert.Equal(Expected, ids.Count);
         Assert.Equal(ids, read);
+
+        // The NAACCR export of the saved cohort writes exactly those cases.
+        using var file = new MemoryStream();
+        var exported = await new TumorRegistry.Infrastructure.Exchange.NaaccrExporter(db, TumorRegistry.Standards.NaaccrStandards.Default).ExportAsync(
+            new TumorRegistry.Infrastructure.Exchange.NaaccrExportRequest(new TumorRegistry.Infrastructure.Exchange.NaaccrCohort { SavedCohort = "lung-women-001" })
+            {
+                Format = TumorRegistry.Infrastructure.Exchange.NaaccrExportFormat.Csv, CsvItems = ["primarySite", "dateOfDiagnosis"],
+            }, file);
+        Assert.Equal(Expected, exported.Tumors);
+        var lines = System.Text.Encoding.UTF8.GetString(file.ToArray()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(Expected + 1, lines.Length);
     }
 
     [Fact]
