@@ -19,8 +19,9 @@ public static class GenerateCommand
         var seed = new Option<int>("--seed") { Description = "Same seed, same registry.", DefaultValueFactory = _ => 2026 };
         var from = new Option<int>("--from") { Description = "First diagnosis year.", DefaultValueFactory = _ => 2005 };
         var to = new Option<int>("--to") { Description = "Last diagnosis year.", DefaultValueFactory = _ => 2024 };
+        var xml = new Option<FileInfo?>("--xml") { Description = "Write a NAACCR XML v25 file instead of loading the registry." };
         var command = new Command("generate", "Generate a synthetic registry (made-up people) and load it: events, read models, denominators.")
-            { tumors, seed, from, to };
+            { tumors, seed, from, to, xml };
         command.SetAction(async (parse, ct) =>
         {
             var options = new SyntheticOptions { Tumors = parse.GetValue(tumors), Seed = parse.GetValue(seed), FirstYear = parse.GetValue(from), LastYear = parse.GetValue(to) };
@@ -28,6 +29,13 @@ public static class GenerateCommand
             {
                 Console.Error.WriteLine("--tumors must be at least 1 and --from not after --to.");
                 return 2;
+            }
+            if (parse.GetValue(xml) is { } file)
+            {
+                await using var output = file.Create();
+                var written = SyntheticNaaccrXml.Write(output, SyntheticRegistry.Generate(options));
+                Console.WriteLine($"Wrote {written:N0} tumors to {file.FullName} (NAACCR XML v25, record type A).");
+                return 0;
             }
             await using var db = await RegistryDatabase.OpenAsync(ct: ct);
             await SchemaMigrator.MigrateAsync(db.ConnectionString, ct);

@@ -27,6 +27,18 @@ public sealed class GenerateCliTests
         Assert.Equal((string?)await a.ScalarAsync("select string_agg(case_id::text, ',' order by case_id) from case_summary"),
             (string?)await b.ScalarAsync("select string_agg(case_id::text, ',' order by case_id) from case_summary"));
 
+        // The same registry as a NAACCR XML file, which the strict reader takes whole.
+        var path = Path.Combine(Path.GetTempPath(), $"synthetic-{Guid.NewGuid():N}.xml");
+        var written = await CliRunner.RunAsync($"generate --tumors 300 --seed 5 --from 2015 --to 2024 --xml {path}");
+        Assert.True(written.ExitCode == 0, written.Output + written.Error);
+        await using (var xml = File.OpenRead(path))
+        {
+            var (_, patients) = TumorRegistry.Standards.Xml.NaaccrXmlReader.ReadAll(xml);
+            Assert.Equal(reports, patients.Count);
+            Assert.All(patients, p => Assert.Empty(p.Problems));
+        }
+        File.Delete(path);
+
         var refused = await CliRunner.RunAsync("generate --tumors 0", first);
         Assert.Equal(2, refused.ExitCode);
         Assert.Contains("--tumors", refused.Error);
