@@ -128,15 +128,9 @@ public sealed class FollowUpJobServerTests
         }
     }
 
-    private static async Task<long> CountAsync(NpgsqlDataSource db, string sql)
-    {
-        await using var cmd = db.CreateCommand(sql);
-        return Convert.ToInt64(await cmd.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
-    }
+    // The shared helper (Infrastructure/DataSourceQueries), typed.
+    private static async Task<long> CountAsync(NpgsqlDataSource db, string sql) =>
+        Convert.ToInt64(await db.ScalarAsync(sql), CultureInfo.InvariantCulture);
 
-    private static async Task<string?> TextAsync(NpgsqlDataSource db, string sql)
-    {
-        await using var cmd = db.CreateCommand(sql);
-        return await cmd.ExecuteScalarAsync() as string;
-    }
+    private static async Task<string?> TextAsync(NpgsqlDataSource db, string sql) => await db.ScalarAsync(sql) as string;
 }
