@@ -45,6 +45,14 @@ public sealed partial class DemoRunTests
                 accounts = output.Select(l => Account().Match(l)).Where(m => m.Success)
                     .Select(m => (m.Groups[1].Value, m.Groups[2].Value, m.Groups[3].Value)).ToList();
             Assert.Equal(4, accounts.Count);
+            // The follow-up jobs ran once on a registry as current as the clock: some requests, not every patient lost.
+            string followUp;
+            lock (output) followUp = output.Single(l => l.StartsWith("Demo: follow-up requests written", StringComparison.Ordinal));
+            var counts = System.Text.RegularExpressions.Regex.Match(followUp, @"written ([\d,]+) \(of ([\d,]+) due\), escalated ([\d,]+), lost or restored ([\d,]+)");
+            Assert.True(counts.Success, followUp);
+            int N(int g) => int.Parse(counts.Groups[g].Value, System.Globalization.NumberStyles.AllowThousands, System.Globalization.CultureInfo.InvariantCulture);
+            Assert.True(N(1) > 0 && N(1) < 1500 / 2, followUp);
+            Assert.True(N(4) < 1500 / 4, followUp);
 
             using var playwright = await Playwright.CreateAsync();
             await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = "/usr/bin/chromium", Headless = true });

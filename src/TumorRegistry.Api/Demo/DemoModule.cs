@@ -13,11 +13,13 @@ public static class DemoModule
 
     public static async Task RunDemoAsync(this WebApplication app)
     {
-        var options = DemoRegistry.Options(app.Configuration);
+        var today = DateOnly.FromDateTime(app.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
+        var wanted = DemoRegistry.Options(app.Configuration, today);
         var reports = app.Services.GetRequiredService<DemoReports>();
-        Console.WriteLine($"Demo: a synthetic registry of {options.Tumors:N0} tumors (seed {options.Seed}); the first start loads it, later starts reuse it.");
-        if (await app.Services.GetRequiredService<DemoLoader>().LoadIfEmptyAsync(options, Console.Out))
-            await reports.ImportDenominatorsAsync(options);
+        Console.WriteLine($"Demo: a synthetic registry of {wanted.Tumors:N0} tumors (seed {wanted.Seed}); the first start loads it, later starts reuse it.");
+        var (options, loaded) = await app.Services.GetRequiredService<DemoLoader>().LoadIfEmptyAsync(wanted, Console.Out);
+        if (loaded) await reports.ImportDenominatorsAsync(options);
+        await DemoFollowUp.RunAsync(app.Services, Console.Out);
         var folder = app.Configuration["TUMORREGISTRY_REPORTS"] ?? Path.Combine(Directory.GetCurrentDirectory(), ".data", "reports");
         Console.WriteLine("Demo: writing the reports...");
         await reports.WriteAsync(folder, options);

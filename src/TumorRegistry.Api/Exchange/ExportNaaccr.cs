@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Hangfire;
 using Npgsql;
+using TumorRegistry.Api.Jobs;
 using TumorRegistry.Api.Security;
 using TumorRegistry.Infrastructure.Exchange;
 using TumorRegistry.Standards;
@@ -33,11 +34,11 @@ public static class ExportNaaccr
 
     public static IEndpointRouteBuilder MapExports(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/exports/naaccr", (HttpContext http, ExportBody? body, NaaccrExporter exporter, NpgsqlDataSource db, IBackgroundJobClient jobs, TimeProvider clock, CancellationToken ct) =>
-                Queue(http, body ?? new ExportBody(null, null, null, null, null, null), false, exporter, db, jobs, clock, ct))
+        app.MapPost("/exports/naaccr", (HttpContext http, ExportBody? body, NaaccrExporter exporter, NpgsqlDataSource db, IBackgroundJobClient jobs, TimeProvider clock, ILogger<NaaccrExportJob> log, CancellationToken ct) =>
+                Queue(http, body ?? new ExportBody(null, null, null, null, null, null), false, exporter, db, jobs, clock, log, ct))
             .WithTags("Exports").WithSummary("Queue an export of identified data (your facilities): NAACCR XML v25/v26, record type A/M/C/I, or CSV of chosen items.");
-        app.MapPost("/exports/deidentified", (HttpContext http, ExportBody? body, NaaccrExporter exporter, NpgsqlDataSource db, IBackgroundJobClient jobs, TimeProvider clock, CancellationToken ct) =>
-                Queue(http, body ?? new ExportBody(null, null, null, null, null, null), true, exporter, db, jobs, clock, ct))
+        app.MapPost("/exports/deidentified", (HttpContext http, ExportBody? body, NaaccrExporter exporter, NpgsqlDataSource db, IBackgroundJobClient jobs, TimeProvider clock, ILogger<NaaccrExportJob> log, CancellationToken ct) =>
+                Queue(http, body ?? new ExportBody(null, null, null, null, null, null), true, exporter, db, jobs, clock, log, ct))
             .WithTags("Exports").WithSummary("Queue a de-identified extract (no names, SSN, street, phone, record numbers or text; birth year only; ages over 89 grouped; 3-digit postal codes).");
         app.MapGet("/exports/{id:guid}", async (Guid id, HttpContext http, NpgsqlDataSource db, CancellationToken ct) =>
                 await ReadAsync(db, id, http.User.Identity!.Name!, ct) is { } s ? Results.Ok(s.Status) : Results.NotFound())
@@ -55,7 +56,7 @@ public static class ExportNaaccr
     }
 
     private static async Task<IResult> Queue(HttpContext http, ExportBody body, bool deidentified, NaaccrExporter exporter, NpgsqlDataSource db,
-        IBackgroundJobClient jobs, TimeProvider clock, CancellationToken ct)
+        IBackgroundJobClient jobs, TimeProvider clock, ILogger log, CancellationToken ct)
     {
         var allowed = deidentified || http.User.HoldsAllFacilities() ? null : http.User.Facilities().ToArray();
         var stored = new StoredRequest(body, deidentified, allowed);
@@ -75,7 +76,13 @@ public static class ExportNaaccr
             cmd.Parameters.AddWithValue(deidentified);
             await cmd.ExecuteNonQueryAsync(ct);
         }
-        jobs.Enqueue<NaaccrExportJob>(j => j.RunAsync(id, CancellationToken.None));
+        if (await JobEnqueue.TryAsync(() => jobs.Enqueue<NaaccrExportJob>(j => j.RunAsync(id, CancellationToken.None)), "an export", log, ct) is null)
+        {
+            await using var forget = db.CreateCommand("delete from naaccr_exports where export_id = $1 and status = 'queued'");
+            forget.Parameters.AddWithValue(id);
+            await forget.ExecuteNonQueryAsync(CancellationToken.None);
+            return JobEnqueue.Busy("export");
+        }
         return Results.Accepted($"/exports/{id}", new ExportStatus(id, "queued", deidentified, clock.GetUtcNow(), null, null, null, null, null, null));
     }
 

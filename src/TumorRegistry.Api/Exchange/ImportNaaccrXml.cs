@@ -1,3 +1,4 @@
+using TumorRegistry.Api.Jobs;
 using Hangfire;
 using TumorRegistry.Api.Cases.Shared;
 using TumorRegistry.Infrastructure.Events;
@@ -26,7 +27,7 @@ public static class ImportNaaccrXml
     public static IEndpointRouteBuilder MapExchange(this IEndpointRouteBuilder app)
     {
         app.MapPost("/imports/naaccr-xml", async (HttpContext http, NaaccrXmlImporter importer, ExchangeFolder folder, IBackgroundJobClient jobs,
-            string? source, string? fileName, string? mode, bool? again, CancellationToken ct) =>
+            Npgsql.NpgsqlDataSource db, ILogger<NaaccrImportJob> log, string? source, string? fileName, string? mode, bool? again, CancellationToken ct) =>
         {
             var headers = WriteHeaders.From(http);
             if (headers.Registrar is null)
@@ -51,7 +52,17 @@ public static class ImportNaaccrXml
             }
             var args = new NaaccrImportJobArgs(batchId, name, label, headers.Registrar, mode == "relaxed", again ?? false);
             await importer.QueueAsync(new NaaccrImportRequest(name, label, new EventMetadata(headers.Registrar)) { BatchId = batchId }, ct);
-            jobs.Enqueue<NaaccrImportJob>(j => j.RunAsync(args, CancellationToken.None));
+            if (await JobEnqueue.TryAsync(() => jobs.Enqueue<NaaccrImportJob>(j => j.RunAsync(args, CancellationToken.None)), "an import", log, ct) is null)
+            {
+                // Nothing was imported: the queued batch and its file go, so no batch stays "queued" for ever.
+                await using (var forget = db.CreateCommand("delete from naaccr_import_batches where batch_id = $1 and status = 'queued'"))
+                {
+                    forget.Parameters.AddWithValue(batchId);
+                    await forget.ExecuteNonQueryAsync(CancellationToken.None);
+                }
+                File.Delete(path);
+                return JobEnqueue.Busy("import");
+            }
             var report = $"/imports/naaccr-xml/{batchId}";
             return Results.Accepted(report, new ImportQueued(batchId, NaaccrXmlImporter.Queued, label, report));
         })

@@ -16,9 +16,13 @@ public sealed class DemoLoadTests(RegistryApiFactory api) : IClassFixture<Regist
         var reports = api.Services.GetRequiredService<DemoReports>();
         var options = new SyntheticOptions { Tumors = 800, DuplicateReportRate = 0 };
 
-        Assert.True(await loader.LoadIfEmptyAsync(options));
+        Assert.True((await loader.LoadIfEmptyAsync(options)).Loaded);
         await reports.ImportDenominatorsAsync(options);
-        Assert.False(await loader.LoadIfEmptyAsync(options));
+        // A later start asking for other years reuses the data and gets back the options it was made with.
+        var again = await loader.LoadIfEmptyAsync(options with { LastYear = 2030, Seed = 1 });
+        Assert.False(again.Loaded);
+        Assert.Equal((options.Seed, options.LastYear, options.FollowUpThrough, options.Tumors), (again.Options.Seed, again.Options.LastYear, again.Options.FollowUpThrough, again.Options.Tumors));
+        Assert.Equal(options.Facilities, again.Options.Facilities);
 
         // The read models were rebuilt from the events: every demo case is in the worklists' table.
         var client = api.CreateClient();

@@ -48,7 +48,7 @@ public sealed class WebApp : WebApplicationFactory<Program>, IAsyncLifetime
         var accounts = Services.GetRequiredService<AccountStore>();
         foreach (var p in Person.All) await accounts.AddAsync(p.UserName, p.Password, p.Roles, p.Facilities);
         var demo = new TumorRegistry.Synthetic.SyntheticOptions { Tumors = 600 };
-        if (await Services.GetRequiredService<DemoLoader>().LoadIfEmptyAsync(demo))
+        if ((await Services.GetRequiredService<DemoLoader>().LoadIfEmptyAsync(demo)).Loaded)
             await Services.GetRequiredService<DemoReports>().ImportDenominatorsAsync(demo);
 
         Playwright = await Microsoft.Playwright.Playwright.CreateAsync();
