@@ -20,6 +20,8 @@ public static class SecurityModule
         var options = configuration.GetSection(SecurityOptions.Section).Get<SecurityOptions>() ?? new SecurityOptions();
         services.AddSingleton(options);
         services.TryAddSingleton(TimeProvider.System);
+        // Validated API keys are cached while the revocation listener is connected (docs/security.md).
+        services.AddSingleton<ApiKeyCache>().AddHostedService<ApiKeyRevocations>();
         services.AddSingleton<AccountStore>().AddSingleton<ApiKeyStore>().AddSingleton<AuditStore>().AddSingleton<RecordScope>();
         services.AddSingleton<DemoAccounts>();
         services.AddHttpContextAccessor();

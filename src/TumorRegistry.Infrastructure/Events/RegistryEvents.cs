@@ -129,6 +129,18 @@ public sealed class RegistryEvents(IDocumentStore store)
         return events.Select(e => ToStored(e, (int)e.Version)).ToList();
     }
 
+    /// <summary>The current events of two streams in one round trip (a case and its patient, for reads).</summary>
+    public async Task<(IReadOnlyList<StoredEvent> First, IReadOnlyList<StoredEvent> Second)> ReadTwoStreamsAsync(Guid first, Guid second,
+        CancellationToken ct = default)
+    {
+        await using var query = store.QuerySession();
+        var batch = query.CreateBatchQuery();
+        var a = batch.Events.FetchStream(first);
+        var b = batch.Events.FetchStream(second);
+        await batch.Execute(ct);
+        return ((await a).Select(e => ToStored(e, (int)e.Version)).ToList(), (await b).Select(e => ToStored(e, (int)e.Version)).ToList());
+    }
+
     /// <summary>
     /// Events after <paramref name="afterSequence"/>, in global order, without the tombstones Marten writes where a
     /// failed append had taken sequence numbers.

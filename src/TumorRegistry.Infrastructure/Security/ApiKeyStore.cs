@@ -13,9 +13,11 @@ public sealed record NewApiKey(ApiKeyInfo Info, string Key);
 /// API keys for machine clients: "trk_{id}_{secret}", 32 random bytes of secret. A SHA-256 of a random 256-bit secret
 /// cannot be reversed or guessed, so no slow hash is needed; the id finds the row, the hash is compared in constant time.
 /// </summary>
-public sealed class ApiKeyStore(NpgsqlDataSource db, TimeProvider clock)
+public sealed class ApiKeyStore(NpgsqlDataSource db, TimeProvider clock, ApiKeyCache? cache = null)
 {
     private const string Prefix = "trk_";
+    /// <summary>The channel a revocation is announced on (ApiKeyRevocations listens), its payload the key id.</summary>
+    public const string RevokedChannel = "tr_api_key_revoked";
 
     public async Task<NewApiKey> CreateAsync(string owner, IReadOnlyList<string> roles, IReadOnlyList<string> facilities, TimeSpan lifetime,
         string? description = null, CancellationToken ct = default)
@@ -47,21 +49,39 @@ public sealed class ApiKeyStore(NpgsqlDataSource db, TimeProvider clock)
         var parts = key.Split('_');
         if (parts.Length != 3 || parts[0] + "_" != Prefix || !Guid.TryParseExact(parts[1], "N", out var id) || parts[2].Length != 64)
             return null;
+        var now = clock.GetUtcNow();
+        var presented = Hash(parts[2]);
+        if (cache is not null && cache.TryGet(id, now, out var known, out var held))
+            return CryptographicOperations.FixedTimeEquals(known, presented) && held.ExpiresAt > now ? held : null;
+        var generation = cache?.Generation ?? 0;
         await using var cmd = db.CreateCommand($"select secret_hash, {Columns} from api_keys where id = $1");
         cmd.Parameters.AddWithValue(id);
         await using var r = await cmd.ExecuteReaderAsync(ct);
         if (!await r.ReadAsync(ct)) return null;
-        if (!CryptographicOperations.FixedTimeEquals(r.GetFieldValue<byte[]>(0), Hash(parts[2]))) return null;
+        var stored = r.GetFieldValue<byte[]>(0);
+        if (!CryptographicOperations.FixedTimeEquals(stored, presented)) return null;
         var info = Read(r, 1);
-        return info.RevokedAt is null && info.ExpiresAt > clock.GetUtcNow() ? info : null;
+        if (info.RevokedAt is not null || info.ExpiresAt <= now) return null;
+        cache?.Add(id, stored, info, now, generation);
+        return info;
     }
 
     public async Task<bool> RevokeAsync(Guid id, CancellationToken ct = default)
     {
-        await using var cmd = db.CreateCommand("update api_keys set revoked_at = $2 where id = $1 and revoked_at is null");
+        // The NOTIFY goes out when the update commits: every service process drops the key from its cache at once.
+        await using var conn = await db.OpenConnectionAsync(ct);
+        await using var tx = await conn.BeginTransactionAsync(ct);
+        await using var cmd = new NpgsqlCommand("update api_keys set revoked_at = $2 where id = $1 and revoked_at is null", conn, tx);
         cmd.Parameters.AddWithValue(id);
         cmd.Parameters.AddWithValue(clock.GetUtcNow());
-        return await cmd.ExecuteNonQueryAsync(ct) == 1;
+        var done = await cmd.ExecuteNonQueryAsync(ct) == 1;
+        await using var notify = new NpgsqlCommand("select pg_notify($1, $2)", conn, tx);
+        notify.Parameters.AddWithValue(RevokedChannel);
+        notify.Parameters.AddWithValue(id.ToString("D"));
+        await notify.ExecuteNonQueryAsync(ct);
+        await tx.CommitAsync(ct);
+        cache?.Revoked(id);
+        return done;
     }
 
     public async Task<IReadOnlyList<ApiKeyInfo>> ListAsync(CancellationToken ct = default)

@@ -89,6 +89,26 @@ public sealed class SignInTests(RegistryApiFactory api) : IClassFixture<Registry
     }
 
     [Fact]
+    public async Task An_API_key_revoked_by_another_process_stops_working_in_the_service_at_once()
+    {
+        var admin = api.CreateClient();
+        var created = await (await admin.PostAsJsonAsync("/admin/keys", new { owner = "cached.client", roles = new[] { "registrar" }, days = 30 }))
+            .Expect(HttpStatusCode.Created);
+        var client = api.Anonymous();
+        client.DefaultRequestHeaders.Add("X-Api-Key", created.GetProperty("key").GetString());
+        for (var i = 0; i < 3; i++) await client.GetJson("/auth/me"); // validated once, then held by the service's cache
+
+        // The CLI's store: no cache, no listener, another connection; its revocation is announced to every service.
+        await using (var db = Npgsql.NpgsqlDataSource.Create(api.ConnectionString))
+            Assert.True(await new TumorRegistry.Infrastructure.Security.ApiKeyStore(db, TimeProvider.System)
+                .RevokeAsync(created.GetProperty("info").GetProperty("id").GetGuid()));
+        var refused = false;
+        for (var wait = System.Diagnostics.Stopwatch.StartNew(); !refused && wait.Elapsed < TimeSpan.FromSeconds(5); await Task.Delay(50))
+            refused = (await client.GetAsync("/auth/me")).StatusCode == HttpStatusCode.Unauthorized;
+        Assert.True(refused, "The revoked key was still accepted 5 s after its revocation.");
+    }
+
+    [Fact]
     public async Task Bearer_tokens_need_the_configured_issuer_audience_key_and_lifetime_and_carry_roles_and_facilities()
     {
         var me = await api.WithBearer(TestPrincipals.Token("idp.user", ["manager", "not-a-role"], ["0000000101", "0000000102"])).GetJson("/auth/me");

@@ -21,9 +21,20 @@ public sealed class GetCaseHandler(CaseRepository repository, EditEngine edits, 
 {
     public async Task<CaseView?> Handle(GetCase request, CancellationToken cancellationToken)
     {
-        var tumor = (await repository.LoadCaseAsync(request.CaseId, request.AsOf, cancellationToken)).State;
-        if (!tumor.Exists) return null;
-        var patient = (await repository.LoadPatientAsync(tumor.PatientId, request.AsOf, cancellationToken)).State;
+        TumorCase tumor;
+        Domain.Patients.Patient patient;
+        if (request.AsOf is null)
+        {
+            var (c, p) = await repository.LoadCaseWithPatientAsync(request.CaseId, cancellationToken);
+            (tumor, patient) = (c.State, p.State);
+            if (!tumor.Exists) return null;
+        }
+        else
+        {
+            tumor = (await repository.LoadCaseAsync(request.CaseId, request.AsOf, cancellationToken)).State;
+            if (!tumor.Exists) return null;
+            patient = (await repository.LoadPatientAsync(tumor.PatientId, request.AsOf, cancellationToken)).State;
+        }
         var today = DateOnly.FromDateTime((request.AsOf ?? clock.GetUtcNow()).UtcDateTime);
         var status = tumor.StatusWith(patient.Items, edits.RunEdits(patient, tumor, today));
         return new CaseView(tumor.Id, tumor.PatientId, CaseSummaryProjection.StatusText(status), tumor.Version, patient.Version,
