@@ -44,8 +44,27 @@ public sealed class FollowUpReader(NpgsqlDataSource db)
         from case_summary c join patients p on p.patient_id = c.patient_id
         """;
 
+    // The manager's pages (home, due list, rates, open requests) each read every analytic case. They reuse the last
+    // read while no event was appended since (the read models change only with events), for at most half a minute:
+    // an append that commits after a later one does not move max(seq_id), and the age bounds how long that can hide.
+    private static readonly TimeSpan Reuse = TimeSpan.FromSeconds(30);
+    private const int ReuseUpTo = 250_000;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (long Sequence, DateTime At, IReadOnlyList<FollowUpRow> Rows)> _recent = new();
+
     /// <summary>Analytic cases, duplicates included (the rules leave them out), in facility, patient and case order.</summary>
     public async Task<IReadOnlyList<FollowUpRow>> AnalyticCasesAsync(string? facility, CancellationToken ct)
+    {
+        long sequence;
+        await using (var last = db.CreateCommand("select coalesce(max(seq_id), 0) from marten.mt_events"))
+            sequence = (long)(await last.ExecuteScalarAsync(ct))!;
+        var key = facility ?? "";
+        if (_recent.TryGetValue(key, out var held) && held.Sequence == sequence && DateTime.UtcNow - held.At < Reuse) return held.Rows;
+        var rows = await ReadAnalyticCasesAsync(facility, ct);
+        if (rows.Count <= ReuseUpTo) _recent[key] = (sequence, DateTime.UtcNow, rows);
+        return rows;
+    }
+
+    private async Task<IReadOnlyList<FollowUpRow>> ReadAnalyticCasesAsync(string? facility, CancellationToken ct)
     {
         await using var cmd = db.CreateCommand(Select + """
 
