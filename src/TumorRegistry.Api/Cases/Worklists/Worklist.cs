@@ -26,12 +26,14 @@ public sealed class GetWorklistHandler(NpgsqlDataSource db) : IRequestHandler<Ge
     public async Task<WorklistPage> Handle(GetWorklist request, CancellationToken cancellationToken)
     {
         const string filter = """
-            from case_summary c left join patients p on p.patient_id = c.patient_id
+            from case_summary c
             where ($1::text is null or c.status = $1) and ($2::text is null or c.reporting_facility = $2)
               and ($3::text is null or c.abstracted_by = $3)
               and (not $4::boolean or c.status in ('open', 'incomplete', 'failing_edits'))
-              and ($5::text is null or p.patient_id_number = $5 or c.items->>'accessionNumberHosp' = $5 or p.date_of_birth = $5
-                   or lower(p.items->>'nameLast') like lower($5) || '%')
+              and ($5::text is null or c.items->>'accessionNumberHosp' = $5 or c.patient_id in (
+                       select patient_id from patients where patient_id_number = $5
+                       union all select patient_id from patients where date_of_birth = $5
+                       union all select patient_id from patients where lower(items->>'nameLast') like replace(replace(replace(lower($5), '\', '\\'), '%', '\%'), '_', '\_') || '%'))
             """;
         await using var batch = db.CreateBatch();
         batch.BatchCommands.Add(Command($"select count(*) {filter}", request));
