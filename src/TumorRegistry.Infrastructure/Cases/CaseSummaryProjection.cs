@@ -36,7 +36,9 @@ public sealed class CaseSummaryProjection(NaaccrStandards standards, EditEngine 
         var folded = await StreamFolder.FoldAsync(ops, touched, events, ct);
         var caseIds = folded.Values.Where(s => s.Kind == StreamKind.Tumor).Select(s => s.Id).ToHashSet();
         var patientIds = folded.Values.Where(s => s.Kind == StreamKind.Patient).Select(s => s.Id).ToArray();
-        if (patientIds.Length > 0) caseIds.UnionWith(await CasesOfAsync(ops, patientIds, ct));
+        // A patient this save starts has no case rows yet (its new cases are among the folded streams).
+        var existingPatients = StartedStreams.Existing(patientIds).ToArray();
+        if (existingPatients.Length > 0) caseIds.UnionWith(await CasesOfAsync(ops, existingPatients, ct));
 
         var others = caseIds.Where(id => !folded.ContainsKey(id)).ToList();
         var tumors = folded.Values.Where(s => s.Kind == StreamKind.Tumor)
@@ -48,11 +50,15 @@ public sealed class CaseSummaryProjection(NaaccrStandards standards, EditEngine 
             .ToDictionary(p => p.Key, p => Patient.From(p.Key, p.Value.Events));
 
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var copied = new List<object[]>();
         foreach (var (stream, tumor) in cases)
         {
             var patient = patients.GetValueOrDefault(tumor.PatientId) ?? new Patient(tumor.PatientId);
-            ops.QueueSqlCommand(UpsertSql, Values(stream, tumor, patient, edits.RunEdits(patient, tumor, today)));
+            var row = Values(stream, tumor, patient, edits.RunEdits(patient, tumor, today));
+            if (StartedStreams.Contains(stream.Id)) copied.Add(row);
+            else ops.QueueSqlCommand(UpsertSql, row);
         }
+        if (copied.Count > 0) await Copy.WriteAsync(ops.Connection, copied, ct);
     }
 
     /// <summary>The status text stored in case_summary.status and used by the worklists.</summary>
@@ -68,6 +74,8 @@ public sealed class CaseSummaryProjection(NaaccrStandards standards, EditEngine 
 
     private static async Task<IReadOnlyList<Guid>> CasesOfAsync(IDocumentOperations ops, Guid[] patientIds, CancellationToken ct) =>
         await ops.AdvancedSql.QueryAsync<Guid>("select case_id from case_summary where patient_id = any(?)", ct, patientIds);
+
+    private static readonly ReadModelCopy Copy = new(UpsertSql);
 
     // A rebuild racing a live append may fold an older case stream: the version guard keeps the newer row.
     internal const string UpsertSql = """

@@ -24,12 +24,18 @@ public sealed class PatientsProjection : RegistryProjection
             .Select(e => e.StreamId).Distinct().ToList();
         if (ids.Count == 0) return;
         await StreamLocks.ForUpdateAsync(ops, ids, ct);
+        var copied = new List<object[]>();
         foreach (var s in (await StreamFolder.FoldAsync(ops, ids, events, ct)).Values.Where(s => s.Kind == StreamKind.Patient))
         {
             var patient = Patient.From(s.Id, s.Events);
-            if (patient.Exists) ops.QueueSqlCommand(UpsertSql, Values(patient));
+            if (!patient.Exists) continue;
+            if (StartedStreams.Contains(s.Id)) copied.Add(Values(patient));
+            else ops.QueueSqlCommand(UpsertSql, Values(patient));
         }
+        if (copied.Count > 0) await Copy.WriteAsync(ops.Connection, copied, ct);
     }
+
+    private static readonly ReadModelCopy Copy = new(UpsertSql);
 
     // A rebuild racing a live append may fold an older stream: the version guard keeps the newer row.
     internal const string UpsertSql = """

@@ -20,8 +20,10 @@ internal static class StreamFolder
     {
         var result = new Dictionary<Guid, FoldedStream>();
         if (ids.Count == 0) return result;
-        var idArray = ids.ToArray();
-        var committed = await ops.Events.QueryAllRawEvents().Where(e => idArray.Contains(e.StreamId)).ToListAsync(ct);
+        // Streams this save starts have nothing committed: only the others are read.
+        var idArray = StartedStreams.Existing(ids).ToArray();
+        IReadOnlyList<IEvent> committed = idArray.Length == 0 ? []
+            : await ops.Events.QueryAllRawEvents().Where(e => idArray.Contains(e.StreamId)).ToListAsync(ct);
         var wanted = ids as IReadOnlySet<Guid> ?? ids.ToHashSet();
         // Committed events in version order, then the pending ones in append order (quick appends number them on the
         // server, so their versions are not known yet); an event both committed and pending (a rebuild) counts once.
@@ -54,7 +56,8 @@ internal static class StreamLocks
 
     private static async Task LockAsync(IDocumentOperations ops, IEnumerable<Guid> ids, string mode, CancellationToken ct)
     {
-        var array = ids.Distinct().Order().ToArray();
+        // A stream this save starts has no row to lock yet (and nobody else can see it before the commit).
+        var array = StartedStreams.Existing(ids).Distinct().Order().ToArray();
         if (array.Length == 0) return;
         await ops.AdvancedSql.QueryAsync<Guid>(
             $"select id from {RegistryStore.Schema}.mt_streams where id = any(?) order by id for {mode}", ct, array);

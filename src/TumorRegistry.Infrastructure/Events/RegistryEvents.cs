@@ -54,6 +54,8 @@ public sealed class RegistryEvents(IDocumentStore store)
         var actions = appends.Where(a => a.Events.Count > 0).Select(a => (Append: a, Action: Queue(session, a))).ToList();
         try
         {
+            using var started = StartedStreams.Begin(appends.Where(a => a.Events.Count > 0 && a.ExpectedVersion == StreamAppend.NoStream)
+                .Select(a => a.StreamId));
             await session.SaveChangesAsync(ct);
         }
         catch (Exception e) when (e is MartenConcurrency or ExistingStreamIdCollisionException or Marten.Exceptions.ExistingStreamIdCollisionException)
