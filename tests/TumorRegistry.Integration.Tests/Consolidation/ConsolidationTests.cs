@@ -107,8 +107,10 @@ public sealed class ConsolidationTests(RegistryApiFactory api) : IClassFixture<R
         Assert.Equal("20230115", (await alice.GetJson($"/cases/{caseId}")).Items("tumorItems")["dateOfDiagnosis"]);
         var after = await alice.GetJson($"/consolidation/review?facility={Facility}");
         Assert.DoesNotContain(after.GetProperty("items").EnumerateArray(), i => i.GetProperty("conflictId").GetGuid() == id);
-        var again = await alice.WriteAsync($"/consolidation/review/{id}/resolve", new { value = "20240310", reason = "again" }, "*" == "*" ? null : 0);
-        Assert.Equal(HttpStatusCode.PreconditionRequired, again.StatusCode);
+        var current = (await alice.GetJson($"/cases/{caseId}")).GetProperty("version").GetInt32();
+        var again = await (await alice.WriteAsync($"/consolidation/review/{id}/resolve", new { value = "20240310", reason = "again" }, current))
+            .Expect(HttpStatusCode.BadRequest);
+        Assert.True(again.GetProperty("errors").TryGetProperty("conflict", out _));
     }
 
     [Fact]
