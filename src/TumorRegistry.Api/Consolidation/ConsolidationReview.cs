@@ -87,17 +87,17 @@ public static class ConsolidationReviewEndpoints
             .WithName("GetConsolidationReview").WithSummary("Open consolidation conflicts (diagnosis date, site, histology ...), oldest first, with counts and age.")
             .Produces<ReviewList>().ProducesValidationProblem();
 
-        app.MapPost("/consolidation/review/{conflictId:guid}/resolve", async (Guid conflictId, ResolutionBody body, IMediator m, HttpContext http,
+        app.MapPost("/consolidation/review/{id:guid}/resolve", async (Guid id, ResolutionBody body, IMediator m, HttpContext http,
                 NpgsqlDataSource db, CancellationToken ct) =>
             {
                 await using var cmd = db.CreateCommand("select r.case_id, c.patient_id from consolidation_review r left join case_summary c on c.case_id = r.case_id where r.conflict_id = $1");
-                cmd.Parameters.AddWithValue(conflictId);
+                cmd.Parameters.AddWithValue(id);
                 await using var r = await cmd.ExecuteReaderAsync(ct);
-                if (!await r.ReadAsync(ct)) return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: $"No consolidation conflict {conflictId}.");
+                if (!await r.ReadAsync(ct)) return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: $"No consolidation conflict {id}.");
                 var caseId = r.GetGuid(0);
                 if (!r.IsDBNull(1)) http.Items[PhiAuditMiddleware.PatientItem] = r.GetGuid(1);
                 await r.DisposeAsync();
-                return await m.SendAsync(http, caseId, new ResolveConflict(conflictId, body.Value) { Reason = body.Reason }, $"/cases/{caseId}");
+                return await m.SendAsync(http, caseId, new ResolveConflict(id, body.Value) { Reason = body.Reason }, $"/cases/{caseId}");
             })
             .WithName("ResolveConsolidationConflict").WithSummary("Resolve a consolidation conflict with the chosen value and a reason (If-Match: the case's version).")
             .WriteResponses();

@@ -29,7 +29,7 @@ public sealed record SourceRecordConsolidated(
     IReadOnlyList<ConsolidationConflict> Conflicts,
     DateTimeOffset ConsolidatedAt) : DomainEvent, IChangesItems
 {
-    public IEnumerable<KeyValuePair<string, string>> ChangedItems => Changes.Select(c => new KeyValuePair<string, string>(c.NaaccrId, c.NewValue));
+    IEnumerable<KeyValuePair<string, string>> IChangesItems.ChangedItems => Changes.Select(c => new KeyValuePair<string, string>(c.NaaccrId, c.NewValue));
 }
 
 /// <summary>A registrar settled a consolidation conflict: the value chosen (the case's, the source's or another) and why.</summary>
@@ -37,5 +37,5 @@ public sealed record SourceRecordConsolidated(
 public sealed record ConsolidationConflictResolved(Guid ConflictId, string NaaccrId, string? OldValue, string ChosenValue, string Reason,
     DateTimeOffset ResolvedAt) : DomainEvent, IChangesItems
 {
-    public IEnumerable<KeyValuePair<string, string>> ChangedItems => [new(NaaccrId, ChosenValue)];
+    IEnumerable<KeyValuePair<string, string>> IChangesItems.ChangedItems => [new(NaaccrId, ChosenValue)];
 }

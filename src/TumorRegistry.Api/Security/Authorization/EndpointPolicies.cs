@@ -129,7 +129,7 @@ public static class EndpointPolicies
         ["POST /cases/{caseId:guid}/source-records"] = new(Policies.Abstract, Phi: true),
         ["GET /cases/{caseId:guid}/sources"] = new(Policies.ReadIdentified, Phi: true),
         ["GET /consolidation/review"] = new(Policies.Worklists, Phi: true, FacilityList: true),
-        ["POST /consolidation/review/{conflictId:guid}/resolve"] = new(Policies.Abstract, Phi: true),
+        ["POST /consolidation/review/{id:guid}/resolve"] = new(Policies.Abstract, Phi: true),
         ["* /registrar/consolidation/review"] = new(Policies.Worklists, Phi: true),
         ["* /registrar/cases/{caseId:guid}/sources"] = new(Policies.ReadIdentified, Phi: true),
 
