@@ -25,7 +25,6 @@ public sealed record CaseProvenance(Guid CaseId, IReadOnlyList<ItemProvenance> I
         var supplier = new Dictionary<string, ItemSupplier>(StringComparer.Ordinal);
         var said = new Dictionary<string, List<SourceSaid>>(StringComparer.Ordinal);
         var sources = new List<SourceRecordView>();
-        var resolved = new HashSet<Guid>();
         foreach (var (e, name, at) in stream)
         {
             if (e is SourceRecordConsolidated s)
@@ -43,7 +42,6 @@ public sealed record CaseProvenance(Guid CaseId, IReadOnlyList<ItemProvenance> I
             }
             else if (e is ConsolidationConflictResolved r)
             {
-                resolved.Add(r.ConflictId);
                 supplier[r.NaaccrId] = new ItemSupplier("review", null, null, null, name, "review.resolved", at);
                 foreach (var x in Said(r.NaaccrId).Where(x => x.Outcome == "in review").ToList())
                     Said(r.NaaccrId)[Said(r.NaaccrId).IndexOf(x)] = x with { Outcome = x.Value.Trim() == r.ChosenValue ? "chosen in review" : "not chosen in review" };

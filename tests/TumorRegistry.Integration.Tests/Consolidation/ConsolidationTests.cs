@@ -23,7 +23,7 @@ public sealed class ConsolidationTests(RegistryApiFactory api) : IClassFixture<R
         var (caseId, v) = await alice.OpenCaseAsync(patient, Facility);
         var recorded = await alice.WriteAsync($"/cases/{caseId}/diagnosis", new
         {
-            primarySite = "C509", laterality = "9", histologicTypeIcdO3 = "8010", behaviorCodeIcdO3 = "3", diagnosticConfirmation = "8",
+            primarySite = "C509", laterality = "9", histology = "8010", behavior = "3", diagnosticConfirmation = "8",
             dateOfDiagnosis = "20240310", gradeClinical = "9",
         }, v);
         await recorded.Expect(HttpStatusCode.OK);
