@@ -85,3 +85,30 @@ public class CaseConsolidationTests
     public void Conflict_ids_are_stable_per_case_source_and_item() =>
         Assert.Equal(CaseConsolidation.ConflictId(CaseId, "a", "dateOfDiagnosis"), CaseConsolidation.ConflictId(CaseId, "a", "dateOfDiagnosis"));
 }
+
+/// <summary>The event store writes events as System.Text.Json: the consolidation events round trip and still apply their items.</summary>
+public class ConsolidationEventSerializationTests
+{
+    private static readonly System.Text.Json.JsonSerializerOptions Json = new(System.Text.Json.JsonSerializerDefaults.Web);
+
+    [Fact]
+    public void Consolidation_events_round_trip_and_apply_their_changes()
+    {
+        DomainEvent[] events =
+        [
+            new SourceRecordConsolidated("p-1", "pathology HL7", "0000000001", DateTimeOffset.UnixEpoch, new Dictionary<string, string> { ["laterality"] = "2" },
+                "abc", [new ConsolidatedChange("laterality", "9", "2", "ranked.unknown-replaced")],
+                [new ConsolidationConflict(Guid.NewGuid(), "dateOfDiagnosis", "20240101", "20230101", "date.conflict", "far apart")], DateTimeOffset.UnixEpoch),
+            new ConsolidationConflictResolved(Guid.NewGuid(), "dateOfDiagnosis", "20240101", "20230101", "biopsy", DateTimeOffset.UnixEpoch),
+        ];
+        foreach (var e in events)
+        {
+            var json = System.Text.Json.JsonSerializer.Serialize(e, e.GetType(), Json);
+            Assert.DoesNotContain("changedItems", json);
+            var back = (DomainEvent)System.Text.Json.JsonSerializer.Deserialize(json, e.GetType(), Json)!;
+            Assert.Equal(json, System.Text.Json.JsonSerializer.Serialize(back, back.GetType(), Json));
+            Assert.Equal(TumorRegistry.Domain.Items.ItemMapping.ItemsOf(e), TumorRegistry.Domain.Items.ItemMapping.ItemsOf(back));
+            Assert.NotEmpty(TumorRegistry.Domain.Items.ItemMapping.ItemsOf(back));
+        }
+    }
+}
