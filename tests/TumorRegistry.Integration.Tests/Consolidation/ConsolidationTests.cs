@@ -1,6 +1,9 @@
 using System.Net;
 using System.Text.Json;
 using Npgsql;
+using Microsoft.Extensions.DependencyInjection;
+using TumorRegistry.Infrastructure.Consolidation;
+using TumorRegistry.Infrastructure.Events;
 using TumorRegistry.Infrastructure.Security;
 using TumorRegistry.Integration.Tests.Api;
 using TumorRegistry.Integration.Tests.Cases;
@@ -111,6 +114,27 @@ public sealed class ConsolidationTests(RegistryApiFactory api) : IClassFixture<R
         var again = await (await alice.WriteAsync($"/consolidation/review/{id}/resolve", new { value = "20240310", reason = "again" }, current))
             .Expect(HttpStatusCode.BadRequest);
         Assert.True(again.GetProperty("errors").TryGetProperty("conflict", out _));
+    }
+
+    [Fact]
+    public async Task The_review_table_rebuilt_from_the_events_equals_the_live_one()
+    {
+        var (alice, caseId, v) = await CaseWithDiagnosisAsync("00007105");
+        var first = await (await alice.WriteAsync($"/cases/{caseId}/source-records", Abstract("ABS-0005", "20220101"), v)).Expect(HttpStatusCode.OK);
+        var second = await (await alice.WriteAsync($"/cases/{caseId}/source-records", new
+        {
+            sourceId = "HL7-PATH-0005", sourceKind = "pathology HL7", items = new Dictionary<string, string> { ["primarySite"] = "C341" },
+        }, first.GetProperty("version").GetInt32())).Expect(HttpStatusCode.OK);
+        var id = first.GetProperty("conflicts")[0].GetProperty("conflictId").GetGuid();
+        await (await alice.WriteAsync($"/consolidation/review/{id}/resolve", new { value = "20240310", reason = "the 2022 date was a prior benign biopsy" },
+            second.GetProperty("version").GetInt32())).Expect(HttpStatusCode.OK);
+        await using var db = NpgsqlDataSource.Create(api.ConnectionString);
+        const string snapshot = "select coalesce(string_agg(concat_ws('|', conflict_id, case_id, naaccr_id, case_value, source_value, rule_id, source_id, raised_at, resolved_at, chosen_value, resolved_by), ';' order by conflict_id), '') from consolidation_review";
+        var live = (string)(await db.ScalarAsync(snapshot))!;
+        Assert.Contains("site.conflict", live);
+        Assert.Contains("alice", live);
+        await api.Services.GetRequiredService<ProjectionRebuilder>().RebuildAsync(ConsolidationReviewProjection.ProjectionName);
+        Assert.Equal(live, (string)(await db.ScalarAsync(snapshot))!);
     }
 
     [Fact]
