@@ -51,6 +51,7 @@ public sealed class AuthorizationBehavior<TRequest, TResponse>(IHttpContextAcces
             GetPatient p => p.PatientId,
             GetCaseHistory h => h.CaseId,
             GetCaseEdits e => e.CaseId,
+            Consolidation.GetCaseSources s => s.CaseId,
             _ => null,
         };
         if (record is { } id && !await VisibleAsync(id, user, cancellationToken))

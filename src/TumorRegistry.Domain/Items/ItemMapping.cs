@@ -41,6 +41,8 @@ public static class ItemMapping
             foreach (var kv in imported.Items) yield return kv;
         if (e is ItemsCorrected corrected)
             foreach (var c in corrected.Corrections) yield return new(c.NaaccrId, c.NewValue ?? "");
+        if (e is IChangesItems changes)
+            foreach (var kv in changes.ChangedItems) yield return kv;
     }
 
     /// <summary>Applies an event's items to a map: values set, empty values remove the item.</summary>

@@ -125,6 +125,14 @@ public static class EndpointPolicies
         ["GET /admin/audit/patients/{patientId:guid}"] = new(Policies.Admin),
         ["GET /admin/audit/users/{userName}"] = new(Policies.Admin),
 
+        // Consolidation (issue 14): registrars fold source records in and resolve conflicts; managers see the worklist.
+        ["POST /cases/{caseId:guid}/source-records"] = new(Policies.Abstract, Phi: true),
+        ["GET /cases/{caseId:guid}/sources"] = new(Policies.ReadIdentified, Phi: true),
+        ["GET /consolidation/review"] = new(Policies.Worklists, Phi: true, FacilityList: true),
+        ["POST /consolidation/review/{id:guid}/resolve"] = new(Policies.Abstract, Phi: true),
+        ["* /registrar/consolidation/review"] = new(Policies.Worklists, Phi: true),
+        ["* /registrar/cases/{caseId:guid}/sources"] = new(Policies.ReadIdentified, Phi: true),
+
         ["GET /quality"] = new(Policies.Quality),
         ["GET /quality/trend"] = new(Policies.Quality),
         ["GET /quality/cases"] = new(Policies.Quality, Phi: true, FacilityList: true),
