@@ -8,7 +8,9 @@ namespace TumorRegistry.Linkage;
 /// </summary>
 public sealed record LinkageModel(double[][] M, double[][] U, double P, double Upper, double Lower, int Iterations, bool Converged)
 {
-    public double Weight(int field, int level) => Math.Log2(M[field][level] / U[field][level]);
+    /// <summary>log2(m/u); 0 for a level seen neither among matches nor non-matches (both at the floor).</summary>
+    public double Weight(int field, int level) =>
+        M[field][level] < 1e-6 && U[field][level] < 1e-6 ? 0 : Math.Log2(M[field][level] / U[field][level]);
 
     public double Weight(int pattern)
     {

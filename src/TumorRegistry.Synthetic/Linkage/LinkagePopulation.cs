@@ -49,18 +49,34 @@ public static class LinkagePopulation
         var used = new HashSet<int>();
         while (records.Count < size)
         {
-            var of = random.Next(originals);
+            var kind = DrawKind(random);
+            // An original the variation can apply to (a woman for a name change, a day up to 12 for a swap...).
+            int of, tries = 0;
+            do of = random.Next(originals); while ((used.Contains(of) || !Fits(kind, records[of], nickOf)) && ++tries < 1000);
             if (!used.Add(of)) continue;
-            records.Add(Vary(random, records[of], of, families, nickOf, zips));
+            records.Add(Vary(random, records[of], of, kind, families, nickOf, zips));
         }
         return records;
     }
 
-    private static LinkageRecord Vary(Random random, LinkageRecord r, int of, List<string> families, Dictionary<string, string[]> nickOf, string[] zips)
+    private static string DrawKind(Random random)
     {
         var roll = random.NextDouble();
-        var kind = Variations[^1].Kind;
-        foreach (var (k, share) in Variations) { if (roll < share) { kind = k; break; } roll -= share; }
+        foreach (var (k, share) in Variations) { if (roll < share) return k; roll -= share; }
+        return Variations[^1].Kind;
+    }
+
+    private static bool Fits(string kind, LinkageRecord r, Dictionary<string, string[]> nickOf) => kind switch
+    {
+        "nickname" => nickOf.ContainsKey(r.First),
+        "day and month swapped" => int.Parse(r.DateOfBirth[6..]) is var day and <= 12 && day != int.Parse(r.DateOfBirth[4..6]),
+        "SSN missing" or "SSN one digit off" => r.Ssn.Length == 9,
+        "name change (maiden to married)" => r.Sex == "2",
+        _ => true,
+    };
+
+    private static LinkageRecord Vary(Random random, LinkageRecord r, int of, string kind, List<string> families, Dictionary<string, string[]> nickOf, string[] zips)
+    {
         // Another facility: a new ZIP now and then and a middle name left out, whatever the main variation.
         var d = r with { DuplicateOf = of, Variation = kind, Middle = random.Next(4) == 0 ? "" : r.Middle };
         switch (kind)
