@@ -24,12 +24,15 @@ public sealed class PatientLinkage(NpgsqlDataSource db, RegistryEvents events)
     public const string JobUser = "linkage";
 
     /// <summary>Incoming patient items (NAACCR naaccrIds) against the registry: a link, candidates to review, or none.</summary>
-    public async Task<LinkageOutcome> LinkPatientAsync(IReadOnlyDictionary<string, string> patientItems, CancellationToken ct)
+    public async Task<LinkageOutcome> LinkPatientAsync(IReadOnlyDictionary<string, string> patientItems, CancellationToken ct) =>
+        await LinkPatientWithAsync(patientItems, await CurrentModelAsync(ct), ct);
+
+    /// <summary>As <see cref="LinkPatientAsync"/> with a given model (tests; a what-if on other thresholds).</summary>
+    public async Task<LinkageOutcome> LinkPatientWithAsync(IReadOnlyDictionary<string, string> patientItems, LinkageModel model, CancellationToken ct = default)
     {
         await RefreshKeysAsync(ct);
         var incoming = new PreparedPerson(PersonIdentity.FromItems(patientItems), Nicknames.Value);
         var keys = BlockingKeys.Compute(incoming).Where(k => k != 0).Select(k => unchecked((long)k)).Distinct().ToArray();
-        var model = await CurrentModelAsync(ct);
         if (keys.Length == 0) return new LinkageOutcome.NonLink(0);
         var candidates = new List<(Guid, PreparedPerson)>();
         await using (var cmd = db.CreateCommand($"{SelectKeys} where keys && $1"))

@@ -99,6 +99,13 @@ public static class EndpointPolicies
         ["POST /cohorts"] = new(Policies.Cohorts),
         ["GET /cohorts/{name}/trial-candidates"] = new(Policies.ReadIdentified, Phi: true, FacilityList: true),
 
+        // Patient linkage (issue 14): the review worklist shows both records' identifiers (registrars, audited).
+        ["GET /linkage/review"] = new(Policies.LinkageReview, Phi: true),
+        ["GET /linkage/review/counts"] = new(Policies.LinkageCounts),
+        ["POST /linkage/review/{id:long}/confirm"] = new(Policies.LinkageReview, Phi: true),
+        ["POST /linkage/review/{id:long}/reject"] = new(Policies.LinkageReview, Phi: true),
+        ["POST /linkage/dedup/run"] = new(Policies.LinkageReview),
+
         // Hangfire's dashboard is one endpoint for every method (its pages and its POSTed actions).
         ["* /jobs/{**path}"] = new(Policies.Jobs),
 
