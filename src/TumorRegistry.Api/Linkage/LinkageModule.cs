@@ -26,7 +26,7 @@ public static class LinkageModule
         var group = app.MapGroup("/linkage").WithTags("Linkage");
         LinkageReview.Map(group);
         group.MapPost("/dedup/run", (IRecurringJobManagerV2 jobs, ILoggerFactory logs) =>
-                RecurringJobTrigger.TriggerAsync(jobs, LinkageDedupJob.RecurringJobId, "/linkage/review/counts", logs.CreateLogger("Linkage")))
+                RecurringJobTrigger.TriggerAsync(jobs, LinkageDedupJob.RecurringJobId, "/linkage/counts", logs.CreateLogger("Linkage")))
             .WithName("RunLinkageDedup")
             .WithSummary("Enqueue the whole-registry duplicate search now (links, review band, a new weight estimate).")
             .Produces<SnapshotRunAccepted>(StatusCodes.Status202Accepted);

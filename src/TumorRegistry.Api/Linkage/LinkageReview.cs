@@ -16,14 +16,15 @@ public sealed record ReviewCounts(int Open, double? OldestDays, int Linked, int 
 public sealed record LinkDecisionBody(string? Reason);
 
 /// <summary>
-/// The linkage review worklist: GET /linkage/review (identified, registrars, audited), GET /linkage/review/counts
-/// (registrars and managers; counts only), POST /linkage/review/{id}/confirm|reject with a reason (events).
+/// The linkage review worklist: GET /linkage/pairs (identified, registrars, audited), GET /linkage/counts
+/// (registrars and managers; counts only), POST /linkage/pairs/{id}/confirm|reject with a reason (events).
+/// The page is /linkage/review.
 /// </summary>
 public static class LinkageReview
 {
     public static void Map(RouteGroupBuilder group)
     {
-        group.MapGet("/review", async (HttpContext http, int? limit, NpgsqlDataSource db, PatientLinkage linkage, CancellationToken ct) =>
+        group.MapGet("/pairs", async (HttpContext http, int? limit, NpgsqlDataSource db, PatientLinkage linkage, CancellationToken ct) =>
             {
                 var pairs = await ListAsync(db, linkage, Math.Clamp(limit ?? 50, 1, 500), ct);
                 PhiAuditMiddleware.Listed(http, pairs.SelectMany(p => new[] { ((Guid?)p.First.PatientId, (Guid?)null), (p.Second.PatientId, null) }));
@@ -32,15 +33,15 @@ public static class LinkageReview
             .WithName("LinkageReview").WithSummary("Pairs of patients in the review band, oldest first, both records side by side (identified).")
             .Produces<List<ReviewPair>>();
 
-        group.MapGet("/review/counts", async (NpgsqlDataSource db, PatientLinkage linkage, CancellationToken ct) => Results.Ok(await CountsAsync(db, linkage, ct)))
+        group.MapGet("/counts", async (NpgsqlDataSource db, PatientLinkage linkage, CancellationToken ct) => Results.Ok(await CountsAsync(db, linkage, ct)))
             .WithName("LinkageReviewCounts").WithSummary("How many pairs wait for review and how old the oldest is; links and decisions so far.")
             .Produces<ReviewCounts>();
 
-        group.MapPost("/review/{id:long}/confirm", (long id, LinkDecisionBody body, HttpContext http, PatientLinkage linkage, CancellationToken ct) =>
+        group.MapPost("/pairs/{id:long}/confirm", (long id, LinkDecisionBody body, HttpContext http, PatientLinkage linkage, CancellationToken ct) =>
                 DecideAsync(id, true, body, http, linkage, ct))
             .WithName("ConfirmPatientLink").WithSummary("The two records are the same person (PatientLinkConfirmed, with a reason).")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
-        group.MapPost("/review/{id:long}/reject", (long id, LinkDecisionBody body, HttpContext http, PatientLinkage linkage, CancellationToken ct) =>
+        group.MapPost("/pairs/{id:long}/reject", (long id, LinkDecisionBody body, HttpContext http, PatientLinkage linkage, CancellationToken ct) =>
                 DecideAsync(id, false, body, http, linkage, ct))
             .WithName("RejectPatientLink").WithSummary("The two records are different people (PatientLinkRejected, with a reason).")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);

@@ -75,17 +75,17 @@ public sealed class PatientLinkageTests(RegistryApiFactory api) : IClassFixture<
         Assert.Contains(review.Candidates, c => c.PatientId == ids[6]);
 
         // The review worklist shows the pairs side by side; a registrar decides one with a reason.
-        var list = await (await client.GetAsync("/linkage/review?limit=500")).Expect(HttpStatusCode.OK);
-        var counts = await (await client.GetAsync("/linkage/review/counts")).Expect(HttpStatusCode.OK);
+        var list = await (await client.GetAsync("/linkage/pairs?limit=500")).Expect(HttpStatusCode.OK);
+        var counts = await (await client.GetAsync("/linkage/counts")).Expect(HttpStatusCode.OK);
         Assert.Equal(list.GetArrayLength(), counts.GetProperty("open").GetInt32());
         var pairId = pairs.First(p => p.A == married || p.B == married).Id;
-        var noReason = await client.PostAsJsonAsync($"/linkage/review/{pairId}/confirm", new { reason = "" });
+        var noReason = await client.PostAsJsonAsync($"/linkage/pairs/{pairId}/confirm", new { reason = "" });
         Assert.Equal(HttpStatusCode.BadRequest, noReason.StatusCode);
-        var confirmed = await client.PostAsJsonAsync($"/linkage/review/{pairId}/confirm", new { reason = "same SSN on the death certificate" });
+        var confirmed = await client.PostAsJsonAsync($"/linkage/pairs/{pairId}/confirm", new { reason = "same SSN on the death certificate" });
         Assert.Equal(HttpStatusCode.NoContent, confirmed.StatusCode);
-        var again = await client.PostAsJsonAsync($"/linkage/review/{pairId}/reject", new { reason = "second thoughts" });
+        var again = await client.PostAsJsonAsync($"/linkage/pairs/{pairId}/reject", new { reason = "second thoughts" });
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await client.PostAsJsonAsync("/linkage/review/987654/reject", new { reason = "x" })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.PostAsJsonAsync("/linkage/pairs/987654/reject", new { reason = "x" })).StatusCode);
 
         // The decision is an event with who and why.
         var pair = pairs.First(p => p.Id == pairId);
@@ -96,7 +96,7 @@ public sealed class PatientLinkageTests(RegistryApiFactory api) : IClassFixture<
 
         // Rejections of different people plus that confirmation change the next estimate.
         foreach (var other in pairs.Where(p => p.Id != pairId).Take(3))
-            await client.PostAsJsonAsync($"/linkage/review/{other.Id}/reject", new { reason = "different people" });
+            await client.PostAsJsonAsync($"/linkage/pairs/{other.Id}/reject", new { reason = "different people" });
         await linkage.RunDedupAsync(CancellationToken.None);
         var next = await linkage.CurrentModelAsync(CancellationToken.None);
         Assert.NotEqual(JsonSerializer.Serialize(model.M), JsonSerializer.Serialize(next.M));
