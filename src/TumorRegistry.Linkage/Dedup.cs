@@ -134,6 +134,7 @@ public sealed class Dedup(PreparedPerson[] people, DedupOptions? options = null)
             var values = _values[k];
             var records = _records[k];
             var blocks = _blocks[k];
+            if (blocks.Count == 0) continue;
             var key = k;
             Parallel.ForEach(Partitioner.Create(0, blocks.Count, Math.Max(64, blocks.Count / 256 + 1)), Options(), init, (range, _, local) =>
             {

@@ -22,7 +22,7 @@ public sealed class PatientLinkageTests(RegistryApiFactory api) : IClassFixture<
 
     private async Task<Guid> RegisterAsync(HttpClient client, int n, string last, string first, string dob, string sex, string? ssn, string? birthSurname = null)
     {
-        var created = await (await client.WriteAsync("/patients", new { patientIdNumber = $"L{n:0000000}" }, null)).Expect(HttpStatusCode.Created);
+        var created = await (await client.WriteAsync("/patients", new { patientIdNumber = $"{90000000 + n}" }, null)).Expect(HttpStatusCode.Created);
         var id = created.GetProperty("id").GetGuid();
         await (await client.WriteAsync($"/patients/{id}/demographics", new
         {
