@@ -10,6 +10,7 @@ using TumorRegistry.Api.FollowUp.Jobs;
 using TumorRegistry.Api.Health;
 using TumorRegistry.Api.Incidence;
 using TumorRegistry.Api.Jobs;
+using TumorRegistry.Api.Linkage;
 using TumorRegistry.Api.Quality;
 using TumorRegistry.Api.Quality.Jobs;
 using TumorRegistry.Api.Security;
@@ -42,6 +43,7 @@ builder.Services.AddJobs(builder.Configuration, database.ConnectionString).AddFo
 builder.Services.AddQuality(builder.Configuration).AddQualityJobs(builder.Configuration);
 builder.Services.AddRegistrySecurity(builder.Configuration);
 builder.Services.AddWebPages();
+builder.Services.AddLinkage(builder.Configuration);
 
 var app = builder.Build();
 app.UseExceptionHandler();
@@ -60,6 +62,7 @@ api.MapConsolidation();
 api.MapJobsDashboard();
 api.MapQuality();
 api.MapWebPages();
+api.MapLinkage();
 
 app.Lifetime.ApplicationStopped.Register(() => database.DisposeAsync().AsTask().GetAwaiter().GetResult());
 if (demo) await app.RunDemoAsync();

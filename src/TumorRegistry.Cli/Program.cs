@@ -17,4 +17,5 @@ IncidenceCommands.AddTo(root);
 SecurityCommands.AddTo(root);
 TumorRegistry.Cli.Synthetic.GenerateCommand.AddTo(root);
 QualityCommand.AddTo(root);
+TumorRegistry.Cli.Linkage.LinkCommand.AddTo(root);
 return await root.Parse(args).InvokeAsync();

@@ -46,7 +46,7 @@ public sealed class EndpointMatrixTests(RegistryApiFactory api) : IClassFixture<
             var pattern = "/" + endpoint.RoutePattern.RawText!.TrimStart('/');
             var method = Methods(endpoint).Single() is var m && m == EndpointPolicies.AnyMethod ? "GET" : Methods(endpoint).Single();
             var url = pattern.Replace("{caseId:guid}", caseId.ToString()).Replace("{patientId:guid}", patientId.ToString())
-                .Replace("{id:guid}", Guid.NewGuid().ToString()).Replace("{name}", "none").Replace("{userName}", "nobody")
+                .Replace("{id:guid}", Guid.NewGuid().ToString()).Replace("{id:long}", "1").Replace("{name}", "none").Replace("{userName}", "nobody")
                 .Replace("{documentName}", "v1").Replace("{**path}", "recurring");
             foreach (var principal in principals.Append(null))
             {

@@ -99,6 +99,14 @@ public static class EndpointPolicies
         ["POST /cohorts"] = new(Policies.Cohorts),
         ["GET /cohorts/{name}/trial-candidates"] = new(Policies.ReadIdentified, Phi: true, FacilityList: true),
 
+        // Patient linkage (issue 14): the review worklist shows both records' identifiers (registrars, audited).
+        ["GET /linkage/pairs"] = new(Policies.LinkageReview, Phi: true),
+        ["GET /linkage/counts"] = new(Policies.LinkageCounts),
+        ["POST /linkage/pairs/{id:long}/confirm"] = new(Policies.LinkageReview, Phi: true),
+        ["POST /linkage/pairs/{id:long}/reject"] = new(Policies.LinkageReview, Phi: true),
+        ["POST /linkage/dedup/run"] = new(Policies.LinkageReview),
+        ["* /linkage/review"] = new(Policies.LinkageReview, Phi: true),
+
         // Hangfire's dashboard is one endpoint for every method (its pages and its POSTed actions).
         ["* /jobs/{**path}"] = new(Policies.Jobs),
 

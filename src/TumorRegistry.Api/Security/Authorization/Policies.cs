@@ -22,6 +22,9 @@ public static class Policies
     public const string Quality = "quality";
     /// <summary>The workload page (cases by abstractor and facility): the manager's.</summary>
     public const string Workload = "workload";
+    /// <summary>Linkage review (issue 14): deciding pairs shows identifiers, registrars only; counts also for managers.</summary>
+    public const string LinkageReview = "linkage-review";
+    public const string LinkageCounts = "linkage-counts";
 
     public static readonly IReadOnlyDictionary<string, string[]> Roles = new Dictionary<string, string[]>
     {
@@ -43,6 +46,8 @@ public static class Policies
         // Data quality (issue 15): the registry manager's, and the admin's; the lists are identified (Phi rows).
         [Quality] = [R.Manager, R.Admin],
         [Workload] = [R.Manager],
+        [LinkageReview] = [R.Registrar],
+        [LinkageCounts] = [R.Registrar, R.Manager],
     };
 
     public static AuthorizationBuilder AddRegistryPolicies(this AuthorizationBuilder auth)
