@@ -1,6 +1,7 @@
 using Npgsql;
 using TumorRegistry.Api.Cases;
 using TumorRegistry.Api.Cases.Jobs;
+using TumorRegistry.Api.Casefinding;
 using TumorRegistry.Api.Cohorts;
 using TumorRegistry.Api.Demo;
 using TumorRegistry.Api.Exchange;
@@ -40,6 +41,7 @@ builder.Services.AddJobs(builder.Configuration, database.ConnectionString).AddFo
 builder.Services.AddQuality(builder.Configuration).AddQualityJobs(builder.Configuration);
 builder.Services.AddRegistrySecurity(builder.Configuration);
 builder.Services.AddWebPages();
+builder.Services.AddCasefinding();
 
 var app = builder.Build();
 app.UseExceptionHandler();
@@ -57,6 +59,7 @@ api.MapFollowUp();
 api.MapJobsDashboard();
 api.MapQuality();
 api.MapWebPages();
+api.MapCasefinding();
 
 app.Lifetime.ApplicationStopped.Register(() => database.DisposeAsync().AsTask().GetAwaiter().GetResult());
 if (demo) await app.RunDemoAsync();
