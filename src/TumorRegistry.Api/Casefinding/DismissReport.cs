@@ -14,6 +14,8 @@ public static class DismissReport
                 var reason = body?.Reason?.Trim();
                 if (string.IsNullOrEmpty(reason) || reason.Length > 500)
                     return Results.ValidationProblem(new Dictionary<string, string[]> { ["reason"] = ["Say why the report is dismissed (1-500 characters)."] });
+                if (await store.GetAsync(id, ct) is not { } report || !CasefindingQueueEndpoint.MaySee(http.User, report))
+                    return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such report.");
                 try { return Results.Ok(await store.DismissAsync(id, reason, http.User.Identity?.Name ?? "", ct)); }
                 catch (ReportNotFoundException) { return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such report."); }
                 catch (ReportStateException e) { return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Already resolved.", detail: e.Message); }

@@ -6,8 +6,8 @@ namespace TumorRegistry.Api.Casefinding;
 public static class ReportDetail
 {
     public static void MapReportDetail(this IEndpointRouteBuilder app) =>
-        app.MapGet("/reports/{id:guid}", async (Guid id, ElectronicReportStore store, CancellationToken ct) =>
-                await store.GetAsync(id, ct) is { } report ? Results.Ok(report)
+        app.MapGet("/reports/{id:guid}", async (Guid id, HttpContext http, ElectronicReportStore store, CancellationToken ct) =>
+                await store.GetAsync(id, ct) is { } report && CasefindingQueueEndpoint.MaySee(http.User, report) ? Results.Ok(report)
                     : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such report."))
             .WithTags("Casefinding").WithName("GetElectronicReport")
             .WithSummary("An electronic report: raw as received, what was extracted (patient and tumor NAACCR items), screening and events.")

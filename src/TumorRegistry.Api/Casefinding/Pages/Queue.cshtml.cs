@@ -26,7 +26,7 @@ public sealed class QueueModel(CasefindingQueueReader reader) : PageModel
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
-        (Reports, Counts) = await reader.ReadAsync(new QueueFilter(Status, Facility, Format), HttpContext.RequestAborted);
+        (Reports, Counts) = await reader.ReadAsync(new QueueFilter(Status, Facility, Format, Held: CasefindingQueueEndpoint.Held(User)), HttpContext.RequestAborted);
         return Page();
     }
 

@@ -16,14 +16,14 @@ public sealed class ReportModel(ElectronicReportStore store) : PageModel
 
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
-        if (await store.GetAsync(id, HttpContext.RequestAborted) is not { } report) return NotFound();
+        if (await store.GetAsync(id, HttpContext.RequestAborted) is not { } report || !CasefindingQueueEndpoint.MaySee(User, report)) return NotFound();
         Report = report;
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(Guid id, string? reason)
     {
-        if (await store.GetAsync(id, HttpContext.RequestAborted) is not { } report) return NotFound();
+        if (await store.GetAsync(id, HttpContext.RequestAborted) is not { } report || !CasefindingQueueEndpoint.MaySee(User, report)) return NotFound();
         Report = report;
         if (!User.IsInRole(RegistryRoles.Registrar)) return Forbid();
         Reason = reason?.Trim();
