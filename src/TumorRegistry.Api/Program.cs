@@ -2,6 +2,7 @@ using TumorRegistry.Api.Consolidation;
 using Npgsql;
 using TumorRegistry.Api.Cases;
 using TumorRegistry.Api.Cases.Jobs;
+using TumorRegistry.Api.Casefinding;
 using TumorRegistry.Api.Cohorts;
 using TumorRegistry.Api.Demo;
 using TumorRegistry.Api.Exchange;
@@ -44,6 +45,7 @@ builder.Services.AddQuality(builder.Configuration).AddQualityJobs(builder.Config
 builder.Services.AddRegistrySecurity(builder.Configuration);
 builder.Services.AddWebPages();
 builder.Services.AddLinkage(builder.Configuration);
+builder.Services.AddCasefinding();
 
 var app = builder.Build();
 app.UseExceptionHandler();
@@ -63,6 +65,7 @@ api.MapJobsDashboard();
 api.MapQuality();
 api.MapWebPages();
 api.MapLinkage();
+api.MapCasefinding();
 
 app.Lifetime.ApplicationStopped.Register(() => database.DisposeAsync().AsTask().GetAwaiter().GetResult());
 if (demo) await app.RunDemoAsync();

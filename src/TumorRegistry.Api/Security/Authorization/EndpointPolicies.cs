@@ -15,6 +15,8 @@ public static class EndpointPolicies
 {
     private static readonly string[] Csv = ["text/csv", "application/octet-stream"];
     private static readonly string[] Xml = ["application/xml", "text/xml"];
+    private static readonly string[] Hl7v2 = ["x-application/hl7-v2+er7", "application/hl7-v2"];
+    private static readonly string[] Fhir = ["application/fhir+json", "application/json"];
 
     public static readonly IReadOnlyDictionary<string, EndpointSecurity> Table = new Dictionary<string, EndpointSecurity>
     {
@@ -140,6 +142,14 @@ public static class EndpointPolicies
         ["POST /consolidation/review/{id:guid}/resolve"] = new(Policies.Abstract, Phi: true),
         ["* /registrar/consolidation/review"] = new(Policies.Worklists, Phi: true),
         ["* /registrar/cases/{caseId:guid}/sources"] = new(Policies.ReadIdentified, Phi: true),
+        // Casefinding (issue 14): electronic reports in; the queue is the registrars' and the managers', never the epidemiologists'.
+        ["POST /reports/hl7v2"] = new(Policies.Import, Phi: true, BodyTypes: Hl7v2),
+        ["POST /reports/fhir"] = new(Policies.Import, Phi: true, BodyTypes: Fhir),
+        ["GET /reports/{id:guid}"] = new(Policies.ReadIdentified, Phi: true),
+        ["GET /casefinding"] = new(Policies.Worklists),
+        ["POST /casefinding/{id:guid}/dismiss"] = new(Policies.Abstract, Phi: true),
+        ["* /registrar/casefinding"] = new(Policies.Worklists),
+        ["* /registrar/casefinding/{id:guid}"] = new(Policies.ReadIdentified, Phi: true),
 
         ["GET /quality"] = new(Policies.Quality),
         ["GET /quality/trend"] = new(Policies.Quality),
