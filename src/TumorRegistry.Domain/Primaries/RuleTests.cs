@@ -22,7 +22,6 @@ sealed class RuleTests(PrimaryRuleBook book)
         "rows-differ" => RowsDiffer(rule.Param, a, b, missingIsUnknown: true),
         "rows-differ-known" => RowsDiffer(rule.Param, a, b, missingIsUnknown: false),
         "row-groups-differ" => RowGroupsDiffer(rule.Param, a, b),
-        "row-groups-both" => RowGroupsBoth(rule.Param, a, b),
         "histology-either" => Of(Codes(rule.Param).Overlaps([a.Histology, b.Histology])),
         "histology-both" => Of(Codes(rule.Param).Contains(a.Histology) && Codes(rule.Param).Contains(b.Histology)),
         "site-histology-both" => SiteHistologyBoth(rule.Param, a, b),
@@ -46,12 +45,13 @@ sealed class RuleTests(PrimaryRuleBook book)
     static HashSet<string> Codes(string param) => param.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToHashSet();
     static bool Both(CodeRanges sites, TumorFacts a, TumorFacts b) => sites.Contains(a.PrimarySite) && sites.Contains(b.PrimarySite);
 
-    /// <summary>Right (1) and left (2) of the same paired site; 3 or 9 on either side cannot be told.</summary>
+    /// <summary>Right (1) and left (2) of the same paired site (same first three characters); 3 or 9 cannot be told.</summary>
     static (Tri, string) Laterality(CodeRanges paired, TumorFacts a, TumorFacts b)
     {
         if (!Both(paired, a, b) || a.PrimarySite[..3] != b.PrimarySite[..3]) return No;
-        if (a.Laterality is "3" or "9" or "0" || b.Laterality is "3" or "9" or "0")
-            return (Tri.Unknown, $"laterality of a paired site is {(a.Laterality is "3" or "9" or "0" ? a.Laterality : b.Laterality)} (side not known)");
+        if (a.Laterality == "0" || b.Laterality == "0") return No; // coded as not a paired organ (e.g. nasal septum)
+        if (a.Laterality is "3" or "9" || b.Laterality is "3" or "9")
+            return (Tri.Unknown, $"laterality of a paired site is {(a.Laterality is "3" or "9" ? a.Laterality : b.Laterality)} (side not known)");
         return Of((a.Laterality, b.Laterality) is ("1", "2") or ("2", "1"));
     }
 
@@ -84,20 +84,14 @@ sealed class RuleTests(PrimaryRuleBook book)
         return Of(x.Row != y.Row);
     }
 
+    /// <summary>One tumor on a row of the first group and the other on a row of the second (a row may be in both).</summary>
     (Tri, string) RowGroupsDiffer(string param, TumorFacts a, TumorFacts b)
     {
         var p = param.Split(';');
         var groups = p[1].Split('|');
-        var (x, y) = (Row(p[0], a)?.Group, Row(p[0], b)?.Group);
-        return Of(x == groups[0] && y == groups[1] || x == groups[1] && y == groups[0]);
-    }
-
-    (Tri, string) RowGroupsBoth(string param, TumorFacts a, TumorFacts b)
-    {
-        var p = param.Split(';');
-        var groups = p[1].Split('|');
-        var (x, y) = (Row(p[0], a)?.Group, Row(p[0], b)?.Group);
-        return Of(groups.Contains(x) && groups.Contains(y));
+        string[] Of_(TumorFacts t) => (Row(p[0], t)?.Group ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var (x, y) = (Of_(a), Of_(b));
+        return Of(x.Contains(groups[0]) && y.Contains(groups[1]) || x.Contains(groups[1]) && y.Contains(groups[0]));
     }
 
     static (Tri, string) SiteHistologyBoth(string param, TumorFacts a, TumorFacts b)
