@@ -19,6 +19,7 @@ public static class CaseProjections
             new CaseSummaryProjection(s, edits ?? new EditEngine(s, EditCatalog.Default), clock ?? TimeProvider.System),
             new RegistrarActivityProjection(),
             new FollowUp.FollowUpRequestsProjection(),
+            new Primaries.PrimaryReviewProjection(),
         ];
     }
 }
