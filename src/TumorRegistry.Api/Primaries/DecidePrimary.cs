@@ -31,7 +31,7 @@ public static class DecidePrimaryEndpoint
                 var unreadable = new List<string>();
                 if (body.PatientId is { } patientId)
                 {
-                    if (!await store.PatientExistsAsync(patientId, ct))
+                    if (!await store.PatientExistsAsync(patientId, ct) || !PrimaryReviewEndpoints.Sees(http, await store.FacilitiesOfAsync(patientId, ct)))
                         return Results.Problem(statusCode: 404, title: "Not found", detail: $"No patient {patientId}.");
                     var tumors = await store.TumorsOfAsync(patientId, ct);
                     Security.Audit.PhiAuditMiddleware.Listed(http, tumors.Select(t => ((Guid?)patientId, (Guid?)t.CaseId)));

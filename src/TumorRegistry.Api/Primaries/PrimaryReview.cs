@@ -1,3 +1,4 @@
+using TumorRegistry.Api.Security;
 using TumorRegistry.Api.Security.Audit;
 using TumorRegistry.Domain.Primaries;
 using TumorRegistry.Infrastructure.Primaries;
@@ -17,9 +18,10 @@ public static class PrimaryReviewEndpoints
             {
                 if (status is not (null or "open" or "all"))
                     return Results.ValidationProblem(new Dictionary<string, string[]> { ["status"] = ["status is open (the default) or all."] });
-                var items = await store.ListAsync(status != "all", ct);
+                var all = (await store.ListAsync(false, ct)).Where(i => Holds(http.User, i.Facilities)).ToList();
+                var items = status == "all" ? all : all.Where(i => i.ResolvedAt is null).ToList();
                 PhiAuditMiddleware.Listed(http, items.Select(i => ((Guid?)i.PatientId, (Guid?)null)));
-                return Results.Ok(new PrimaryReviewList(await store.CountsAsync(ct), items));
+                return Results.Ok(new PrimaryReviewList(Counts(all), items));
             })
             .WithName("GetPrimaryReview")
             .WithSummary("Questionable multiple primary decisions (open by default, or all), oldest first, with counts and age in days.")
@@ -29,7 +31,7 @@ public static class PrimaryReviewEndpoints
                 CancellationToken ct) =>
             {
                 var item = await store.GetAsync(id, ct);
-                if (item is null) return Results.Problem(statusCode: 404, title: "Not found", detail: $"No multiple primary review {id}.");
+                if (item is null || !Sees(http, item.Facilities)) return Results.Problem(statusCode: 404, title: "Not found", detail: $"No multiple primary review {id}.");
                 var errors = Validate(body, item);
                 if (errors.Count > 0) return Results.ValidationProblem(errors);
                 if (item.ResolvedAt is not null)
@@ -42,6 +44,25 @@ public static class PrimaryReviewEndpoints
             .WithName("ResolvePrimaryReview")
             .WithSummary("Resolve a questionable decision: same primary as a case (one the rules compared) or a new primary, with a reason.")
             .Produces<ReviewItem>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+    }
+
+    /// <summary>A registrar sees a patient when holding all facilities or one of the facilities of the patient's cases.</summary>
+    public static bool Holds(System.Security.Claims.ClaimsPrincipal user, IReadOnlyList<string> facilities) =>
+        user.HoldsAllFacilities() || facilities.Count == 0 || user.HoldsAny(facilities);
+
+    /// <summary>As <see cref="Holds"/>, and a refusal is recorded in the PHI audit row (answered 404).</summary>
+    public static bool Sees(HttpContext http, IReadOnlyList<string> facilities)
+    {
+        var seen = Holds(http.User, facilities);
+        if (!seen) http.Items[PhiAuditMiddleware.DeniedItem] = "record not in facilities";
+        return seen;
+    }
+
+    /// <summary>Counts over the items the principal may see: open, resolved, age of the oldest open one.</summary>
+    public static ReviewCounts Counts(IReadOnlyList<ReviewItem> visible)
+    {
+        var open = visible.Where(i => i.ResolvedAt is null).ToList();
+        return new(open.Count, visible.Count - open.Count, open.Count == 0 ? 0 : open.Max(i => i.AgeDays));
     }
 
     public static Dictionary<string, string[]> Validate(ResolvePrimaryBody body, ReviewItem item)

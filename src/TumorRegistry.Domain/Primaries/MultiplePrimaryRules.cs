@@ -33,7 +33,8 @@ public sealed class MultiplePrimaryRules(PrimaryRuleBook book)
             var also = same.Count == 1 ? $"; same primary as {same[0].CaseId} by {same[0].RuleId}" : "";
             return new(PrimaryOutcome.Questionable, null, first.Module, first.Rule, first.Reason + also, pairs);
         }
-        var decisive = pairs[0];
+        // The rule worth showing is the one a module applied (the tumor's own site), not "different modules".
+        var decisive = pairs.FirstOrDefault(p => p.Module != "General") ?? pairs[0];
         var reason = pairs.Count == 1 ? decisive.Reason
             : "Multiple primaries against every existing case: " + string.Join("; ", pairs.Select(p => $"{p.CaseId} by {p.RuleId}"));
         return new(PrimaryOutcome.NewPrimary, null, decisive.Module, decisive.Rule, reason, pairs);

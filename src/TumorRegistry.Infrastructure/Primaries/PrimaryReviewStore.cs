@@ -8,7 +8,8 @@ namespace TumorRegistry.Infrastructure.Primaries;
 
 public sealed record ReviewItem(Guid ReviewId, Guid PatientId, string? PatientIdNumber, DateTimeOffset QuestionedAt, int AgeDays,
     string Module, string Rule, string Reason, IReadOnlyDictionary<string, string> IncomingItems, IReadOnlyList<Guid> ComparedCases,
-    DateTimeOffset? ResolvedAt, string? Decision, Guid? SameAsCaseId, string? ResolvedReason, string? ResolvedBy);
+    DateTimeOffset? ResolvedAt, string? Decision, Guid? SameAsCaseId, string? ResolvedReason, string? ResolvedBy,
+    IReadOnlyList<string> Facilities);
 
 public sealed record ReviewCounts(int Open, int Resolved, int OldestOpenDays);
 
@@ -20,6 +21,17 @@ public sealed class PrimaryReviewStore(NpgsqlDataSource db, RegistryEvents event
         await using var cmd = db.CreateCommand("select exists (select 1 from patients where patient_id = $1)");
         cmd.Parameters.AddWithValue(patientId);
         return (bool)(await cmd.ExecuteScalarAsync(ct))!;
+    }
+
+    /// <summary>The reporting facilities of the patient's cases (who may see the patient).</summary>
+    public async Task<IReadOnlyList<string>> FacilitiesOfAsync(Guid patientId, CancellationToken ct)
+    {
+        await using var cmd = db.CreateCommand("select distinct reporting_facility from case_summary where patient_id = $1 and reporting_facility is not null");
+        cmd.Parameters.AddWithValue(patientId);
+        var list = new List<string>();
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        while (await r.ReadAsync(ct)) list.Add(r.GetString(0));
+        return list;
     }
 
     /// <summary>The patient's cases (duplicates left out: they are not primaries) with the items the rules read.</summary>
@@ -67,25 +79,15 @@ public sealed class PrimaryReviewStore(NpgsqlDataSource db, RegistryEvents event
     public Task<IReadOnlyList<ReviewItem>> ListAsync(bool openOnly, CancellationToken ct) =>
         ListAsync(openOnly ? "r.resolved_at is null" : "true", null, ct);
 
-    public async Task<ReviewCounts> CountsAsync(CancellationToken ct)
-    {
-        await using var cmd = db.CreateCommand("""
-            select count(*) filter (where resolved_at is null), count(*) filter (where resolved_at is not null),
-                   min(questioned_at) filter (where resolved_at is null) from primary_review
-            """);
-        await using var r = await cmd.ExecuteReaderAsync(ct);
-        await r.ReadAsync(ct);
-        var oldest = r.IsDBNull(2) ? (DateTimeOffset?)null : r.GetFieldValue<DateTimeOffset>(2);
-        return new((int)r.GetInt64(0), (int)r.GetInt64(1), oldest is { } o ? AgeDays(o) : 0);
-    }
-
     int AgeDays(DateTimeOffset at) => Math.Max(0, (int)(clock.GetUtcNow() - at).TotalDays);
 
     async Task<IReadOnlyList<ReviewItem>> ListAsync(string where, Guid? id, CancellationToken ct)
     {
         await using var cmd = db.CreateCommand($"""
             select r.review_id, r.patient_id, p.patient_id_number, r.questioned_at, r.module, r.rule, r.reason, r.incoming_items::text,
-                   r.compared_cases, r.resolved_at, r.decision, r.same_as_case_id, r.resolved_reason, r.resolved_by
+                   r.compared_cases, r.resolved_at, r.decision, r.same_as_case_id, r.resolved_reason, r.resolved_by,
+                   coalesce((select array_agg(distinct c.reporting_facility) from case_summary c
+                             where c.patient_id = r.patient_id and c.reporting_facility is not null), '{}')
             from primary_review r left join patients p on p.patient_id = r.patient_id
             where {where} order by r.questioned_at, r.review_id
             """);
@@ -98,7 +100,8 @@ public sealed class PrimaryReviewStore(NpgsqlDataSource db, RegistryEvents event
             list.Add(new ReviewItem(r.GetGuid(0), r.GetGuid(1), r.IsDBNull(2) ? null : r.GetString(2), at, AgeDays(at),
                 r.GetString(4), r.GetString(5), r.GetString(6), JsonSerializer.Deserialize<Dictionary<string, string>>(r.GetString(7))!,
                 r.GetFieldValue<Guid[]>(8), r.IsDBNull(9) ? null : r.GetFieldValue<DateTimeOffset>(9), r.IsDBNull(10) ? null : r.GetString(10),
-                r.IsDBNull(11) ? null : r.GetGuid(11), r.IsDBNull(12) ? null : r.GetString(12), r.IsDBNull(13) ? null : r.GetString(13)));
+                r.IsDBNull(11) ? null : r.GetGuid(11), r.IsDBNull(12) ? null : r.GetString(12), r.IsDBNull(13) ? null : r.GetString(13),
+                r.GetFieldValue<string[]>(14)));
         }
         return list;
     }

@@ -47,7 +47,7 @@ public sealed class DecideTests
     {
         var existing = new[] { Tumor("C187 8140/3 0 20190101", "colon"), Tumor("C504 8500/3 1 20200101", "breast") };
         var d = Rules.Decide(existing, Tumor("C504 8500/3 2 20200301"));
-        Assert.Equal((PrimaryOutcome.NewPrimary, null), (d.Outcome, d.SameAsCaseId));
+        Assert.Equal((PrimaryOutcome.NewPrimary, null, "Breast M4"), (d.Outcome, d.SameAsCaseId, d.RuleId));
         Assert.Contains("breast by Breast M4", d.Reason);
     }
 

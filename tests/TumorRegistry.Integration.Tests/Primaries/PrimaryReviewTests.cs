@@ -139,6 +139,26 @@ public sealed class PrimaryReviewTests(RegistryApiFactory api) : IClassFixture<R
     }
 
     [Fact]
+    public async Task A_registrar_of_another_facility_neither_sees_nor_resolves_the_patients_review()
+    {
+        var registrar = api.Registrar("rita.reg");
+        var patient = await registrar.RegisterPatientAsync("00001405");
+        var (breast, v) = await registrar.OpenCaseAsync(patient, Principal.FacilityA);
+        await registrar.AbstractAsync(breast, v);
+        var d = await DecideAsync(api.WithBearer(Principal.RegistrarA.Token!),
+            new { patientId = patient, incoming = Tumor("C504", "8500", "3", "9", "20230301") });
+        var reviewId = d.GetProperty("reviewId").GetGuid();
+
+        var other = api.WithBearer(Principal.RegistrarB.Token!);
+        Assert.DoesNotContain((await other.GetJson("/primaries/review")).GetProperty("items").EnumerateArray(),
+            i => i.GetProperty("reviewId").GetGuid() == reviewId);
+        await (await other.PostAsJsonAsync($"/primaries/review/{reviewId}/resolve", new { decision = "new", reason = "x" })).Expect(HttpStatusCode.NotFound);
+        await DecideAsync(other, new { patientId = patient, incoming = Tumor("C504", "8500", "3", "1", "20230301") }, HttpStatusCode.NotFound);
+        Assert.Contains((await api.WithBearer(Principal.RegistrarA.Token!).GetJson("/primaries/review")).GetProperty("items").EnumerateArray(),
+            i => i.GetProperty("reviewId").GetGuid() == reviewId);
+    }
+
+    [Fact]
     public async Task Epidemiologists_and_managers_cannot_see_or_resolve_the_review()
     {
         foreach (var p in new[] { Principal.Epidemiologist, Principal.Manager })

@@ -27,7 +27,7 @@ public sealed class ReviewModel(PrimaryReviewStore store) : PageModel
     {
         var ct = HttpContext.RequestAborted;
         var item = await store.GetAsync(reviewId, ct);
-        if (item is null) return NotFound();
+        if (item is null || !PrimaryReviewEndpoints.Sees(HttpContext, item.Facilities)) return NotFound();
         var body = decision?.StartsWith("same:") == true && Guid.TryParse(decision[5..], out var c)
             ? new ResolvePrimaryBody(MultiplePrimaryResolved.Same, c, reason)
             : new ResolvePrimaryBody(decision, null, reason);
@@ -48,8 +48,9 @@ public sealed class ReviewModel(PrimaryReviewStore store) : PageModel
     async Task LoadAsync()
     {
         var ct = HttpContext.RequestAborted;
-        Items = await store.ListAsync(openOnly: true, ct);
-        Counts = await store.CountsAsync(ct);
+        var visible = (await store.ListAsync(openOnly: false, ct)).Where(i => PrimaryReviewEndpoints.Holds(User, i.Facilities)).ToList();
+        Items = visible.Where(i => i.ResolvedAt is null).ToList();
+        Counts = PrimaryReviewEndpoints.Counts(visible);
         PhiAuditMiddleware.Listed(HttpContext, Items.Select(i => ((Guid?)i.PatientId, (Guid?)null)));
     }
 }
