@@ -87,7 +87,7 @@ public sealed class PrimaryReviewStore(NpgsqlDataSource db, RegistryEvents event
             select r.review_id, r.patient_id, p.patient_id_number, r.questioned_at, r.module, r.rule, r.reason, r.incoming_items::text,
                    r.compared_cases, r.resolved_at, r.decision, r.same_as_case_id, r.resolved_reason, r.resolved_by,
                    coalesce((select array_agg(distinct c.reporting_facility) from case_summary c
-                             where c.patient_id = r.patient_id and c.reporting_facility is not null), '{}')
+                             where c.patient_id = r.patient_id and c.reporting_facility is not null), array[]::text[])
             from primary_review r left join patients p on p.patient_id = r.patient_id
             where {where} order by r.questioned_at, r.review_id
             """);
