@@ -20,6 +20,7 @@ public static class CaseProjections
             new RegistrarActivityProjection(),
             new FollowUp.FollowUpRequestsProjection(),
             new Consolidation.ConsolidationReviewProjection(),
+            new Primaries.PrimaryReviewProjection(),
         ];
     }
 }

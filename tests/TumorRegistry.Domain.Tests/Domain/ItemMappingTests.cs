@@ -75,7 +75,7 @@ public class ItemMappingTests
         Assert.Equal(DomainEvents.All.Count, DomainEvents.All.Select(e => e.Name).Distinct().Count());
         Assert.All(DomainEvents.All, e => Assert.Equal(1, e.SchemaVersion));
         Assert.Contains(DomainEvents.All, e => e.Name == "DiagnosisRecorded" && e.Type == typeof(DiagnosisRecorded));
-        Assert.Equal(16 + 7 + 2 + 2, DomainEvents.All.Count); // + the seven follow-up events (FollowUpEvents.cs), the two of consolidation, the two linkage decisions (LinkageEvents.cs)
+        Assert.Equal(16 + 7 + 2 + 2 + 2, DomainEvents.All.Count); // + the seven follow-up events (FollowUpEvents.cs), two of consolidation, two linkage decisions, two multiple primary review events
     }
 
     [Fact]

@@ -113,6 +113,11 @@ public static class EndpointPolicies
         ["* /jobs/{**path}"] = new(Policies.Jobs),
 
         // The web pages (Web/, */Pages/): one endpoint per page for every method (GET shows, POST saves).
+        // Multiple primaries (issue 14): registrars only; the decision and the worklist show a patient's tumors.
+        ["POST /primaries/decide"] = new(Policies.Abstract, Phi: true),
+        ["GET /primaries/review"] = new(Policies.Abstract, Phi: true),
+        ["POST /primaries/review/{id:guid}/resolve"] = new(Policies.Abstract, Phi: true),
+        ["* /registrar/primaries"] = new(Policies.Abstract, Phi: true),
         ["* /signin"] = new(null),
         ["* /signout"] = new(Policies.SignedIn),
         ["* /"] = new(Policies.SignedIn, Phi: true),
