@@ -31,6 +31,22 @@ public sealed record ReportDismissed(string Reason) : IReportEvent
     public static string Name => "ReportDismissed";
 }
 
+/// <summary>
+/// The report waits for a registrar's decision before it can go to a case: a linkage review (which patient) or a
+/// multiple-primary review (which tumor), named in <paramref name="Waiting"/>, with why.
+/// </summary>
+public sealed record ReportHeld(string Waiting, string Reason) : IReportEvent
+{
+    public const string Linkage = "linkage review", MultiplePrimary = "multiple-primary review";
+    public static string Name => "ReportHeld";
+}
+
+/// <summary>The report went to a case: the patient (linked or new) and the tumor (same or new primary), each with how it was decided.</summary>
+public sealed record ReportAccepted(Guid PatientId, Guid CaseId, string Patient, string Primary) : IReportEvent
+{
+    public static string Name => "ReportAccepted";
+}
+
 /// <summary>A report's place in the casefinding queue, folded from its events (pure, so the rule is tested without a database).</summary>
 public sealed record CasefindingQueueEntry(string Status, bool Reportable, string Screening, string? Resolution)
 {
@@ -51,6 +67,8 @@ public sealed record CasefindingQueueEntry(string Status, bool Reportable, strin
             Screening = new ScreeningResult(s.Reportable, s.Reasons).Summary,
         },
         ReportDismissed d => entry! with { Status = Resolved, Resolution = "dismissed: " + d.Reason },
+        ReportHeld h => entry! with { Status = InProgress, Resolution = $"waiting for {h.Waiting}: {h.Reason}" },
+        ReportAccepted a => entry! with { Status = Resolved, Resolution = $"case {a.CaseId}: {a.Patient}; {a.Primary}" },
         _ => entry,
     };
 }

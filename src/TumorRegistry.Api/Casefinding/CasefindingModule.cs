@@ -1,3 +1,4 @@
+using TumorRegistry.Api.Central.AcceptReport;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
 using TumorRegistry.Casefinding;
@@ -14,6 +15,7 @@ public static class CasefindingModule
         services.TryAddSingleton(p => new ElectronicReportStore(p.GetRequiredService<NpgsqlDataSource>(),
             p.GetService<TimeProvider>() ?? TimeProvider.System, p.GetRequiredService<CasefindingLists>()));
         services.TryAddSingleton(p => new CasefindingQueueReader(p.GetRequiredService<NpgsqlDataSource>(), p.GetService<TimeProvider>() ?? TimeProvider.System));
+        services.AddReportIntake();
         return services;
     }
 
@@ -23,6 +25,7 @@ public static class CasefindingModule
         app.MapReportDetail();
         app.MapCasefindingQueue();
         app.MapDismissReport();
+        app.MapAcceptReport();
         return app;
     }
 }

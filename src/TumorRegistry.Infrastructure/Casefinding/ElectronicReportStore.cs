@@ -97,7 +97,11 @@ public sealed class ElectronicReportStore(NpgsqlDataSource db, TimeProvider cloc
     }
 
     /// <summary>A registrar dismisses a report from the queue with a reason: a ReportDismissed event (409 when already resolved).</summary>
-    public async Task<ReportReceipt> DismissAsync(Guid id, string reason, string by, CancellationToken ct)
+    public Task<ReportReceipt> DismissAsync(Guid id, string reason, string by, CancellationToken ct) =>
+        RecordAsync(id, new ReportDismissed(reason), by, ct);
+
+    /// <summary>Appends a decision on the report (dismissed, held for a review, accepted into a case) and moves its queue row.</summary>
+    public async Task<ReportReceipt> RecordAsync<TEvent>(Guid id, TEvent decided, string by, CancellationToken ct) where TEvent : IReportEvent
     {
         await using var conn = await db.OpenConnectionAsync(ct);
         await using var tx = await conn.BeginTransactionAsync(ct);
@@ -113,10 +117,9 @@ public sealed class ElectronicReportStore(NpgsqlDataSource db, TimeProvider cloc
             version = r.GetInt32(4);
         }
         if (entry.Status == CasefindingQueueEntry.Resolved) throw new ReportStateException($"The report is already resolved ({entry.Resolution}).");
-        var dismissed = new ReportDismissed(reason);
         var now = clock.GetUtcNow();
-        await AppendAsync(conn, tx, id, version + 1, dismissed, by, now, ct);
-        var next = CasefindingQueueEntry.Apply(entry, dismissed)!;
+        await AppendAsync(conn, tx, id, version + 1, decided, by, now, ct);
+        var next = CasefindingQueueEntry.Apply(entry, decided)!;
         await using (var update = new NpgsqlCommand(
             "update casefinding_queue set status = $2, resolution = $3, version = $4, updated_at = $5 where report_id = $1", conn, tx))
         {

@@ -153,6 +153,7 @@ public static class EndpointPolicies
         ["GET /reports/{id:guid}"] = new(Policies.ReadIdentified, Phi: true),
         ["GET /casefinding"] = new(Policies.Worklists),
         ["POST /casefinding/{id:guid}/dismiss"] = new(Policies.Abstract, Phi: true),
+        ["POST /casefinding/{id:guid}/accept"] = new(Policies.Abstract, Phi: true),
         ["* /registrar/casefinding"] = new(Policies.Worklists),
         ["* /registrar/casefinding/{id:guid}"] = new(Policies.ReadIdentified, Phi: true),
 
