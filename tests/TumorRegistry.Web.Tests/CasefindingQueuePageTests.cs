@@ -18,6 +18,28 @@ public sealed class CasefindingQueuePageTests(WebApp app)
     }
 
     [Fact]
+    public async Task A_registrar_accepts_a_report_into_the_registry_and_lands_on_its_case()
+    {
+        var store = app.Services.GetRequiredService<ElectronicReportStore>();
+        // A person the demo does not hold, at the registrar's facility.
+        var report = Sample("path-breast-reportable.hl7").Replace("SUNRISE PATHOLOGY LAB^1234567890^NPI", $"SUNRISE PATHOLOGY LAB^{Person.Facility}^NPI")
+            .Replace("Quintero^Alma^Rosa", "Zamarripa^Ines^Luz").Replace("123-45-6789", "123-45-6790").Replace("19580922", "19611103")
+            .Replace("SPL-2025-000417", "SPL-2025-000901");
+        var receipt = await store.ReceiveAsync("hl7v2", "x-application/hl7-v2+er7", "Sunrise lab", Encoding.UTF8.GetBytes(report), "test", default);
+
+        await using var context = await app.ContextAsync(Person.Registrar);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync($"/registrar/casefinding/{receipt.ReportId}");
+        await page.ClickAndWaitAsync("#accept");
+        Assert.Matches("/registrar/cases/[0-9a-f-]{36}$", page.Url);
+        await page.InspectAsync("registrar-casefinding-accepted-case");
+        await page.GotoAsync($"/registrar/casefinding/{receipt.ReportId}");
+        Assert.Contains("resolved", await page.InnerTextAsync("#status"));
+        Assert.Contains("new patient", await page.InnerTextAsync("#status"));
+        Assert.Equal(0, await page.Locator("#accept").CountAsync());
+    }
+
+    [Fact]
     public async Task A_registrar_reads_a_queued_report_and_dismisses_it_with_a_reason()
     {
         var store = app.Services.GetRequiredService<ElectronicReportStore>();

@@ -41,7 +41,7 @@ public sealed class AuthorizationBehavior<TRequest, TResponse>(IHttpContextAcces
             }
             var response = await next();
             // A patient without a case yet belongs to the facilities of the registrar who registered it.
-            if (command is RegisterPatient && response is CommandResult.Accepted a && !user.HoldsAllFacilities())
+            if (command is RegisterPatient or Central.AcceptReport.RegisterReportedPatient && response is CommandResult.Accepted a && !user.HoldsAllFacilities())
                 await scope.AddPatientFacilitiesAsync(a.StreamId, user.Facilities(), cancellationToken);
             return response;
         }
@@ -71,7 +71,7 @@ public sealed class AuthorizationBehavior<TRequest, TResponse>(IHttpContextAcces
         if (user.HoldsAllFacilities()) return null;
         switch (command)
         {
-            case RegisterPatient:
+            case RegisterPatient or Central.AcceptReport.RegisterReportedPatient:
                 return null;
             case OpenCase open:
                 if (!user.Holds(open.Event.ReportingFacility))

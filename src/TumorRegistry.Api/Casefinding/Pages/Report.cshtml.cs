@@ -7,8 +7,37 @@ namespace TumorRegistry.Api.Casefinding.Pages;
 
 /// <summary>One electronic report: what was read from it (NAACCR items), why it is (not) reportable, the raw message, and
 /// the registrar's dismissal with a reason (the POST /casefinding/{id}/dismiss rule).</summary>
-public sealed class ReportModel(ElectronicReportStore store) : PageModel
+public sealed class ReportModel(ElectronicReportStore store, Central.AcceptReport.ReportIntake intake) : PageModel
 {
+    public Central.AcceptReport.AcceptReportResult? Held { get; private set; }
+    public bool CanAccept => User.IsInRole(RegistryRoles.Registrar)
+        && Report.Status is TumorRegistry.Casefinding.CasefindingQueueEntry.New or TumorRegistry.Casefinding.CasefindingQueueEntry.InProgress;
+
+    /// <summary>Accept into the registry (docs/central-registry.md): to the case page, or the page again saying which review it waits for.</summary>
+    public async Task<IActionResult> OnPostAcceptAsync(Guid id, Guid? patientId, bool newPatient, Guid? sameAsCaseId, bool newPrimary)
+    {
+        if (await store.GetAsync(id, HttpContext.RequestAborted) is not { } report || !CasefindingQueueEndpoint.MaySee(User, report)) return NotFound();
+        Report = report;
+        if (!User.IsInRole(RegistryRoles.Registrar)) return Forbid();
+        if (!CanAccept)
+        {
+            Problem = "Nothing was saved: the report is not waiting for a case.";
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            return Page();
+        }
+        var (result, refused) = await intake.AcceptAsync(report, new(patientId, newPatient ? true : null, sameAsCaseId, newPrimary ? true : null),
+            User, HttpContext.RequestAborted);
+        if (result is { Status: "accepted", CaseId: { } caseId }) return Redirect($"/registrar/cases/{caseId}");
+        if (refused is not null)
+        {
+            Problem = "Nothing more was saved: " + (refused is Cases.Shared.CommandResult.NotFound n ? $"no {n.What} {n.Id}." : "the registry refused the step.");
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+        }
+        Held = result;
+        Report = (await store.GetAsync(id, HttpContext.RequestAborted))!;
+        return Page();
+    }
+
     public ElectronicReport Report { get; private set; } = null!;
     public string? Problem { get; private set; }
     public string? Reason { get; private set; }
