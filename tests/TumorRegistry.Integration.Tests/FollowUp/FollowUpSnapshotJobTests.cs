@@ -103,7 +103,7 @@ public sealed class FollowUpSnapshotJobTests(RegistryApiFactory registry) : ICla
         Assert.Contains("server", tables);
         Assert.Equal("0", await registry.ScalarTextAsync(
             "select count(*)::text from information_schema.tables where table_schema = 'public' and table_name in ('job', 'jobqueue', 'lock', 'server')"));
-        Assert.Equal("date-edits,follow-up-due-list,follow-up-escalation,follow-up-lost,follow-up-rates-monthly,follow-up-snapshot,quality-snapshot", await registry.ScalarTextAsync("select string_agg(value, ',' order by value) from hangfire.set where key = 'recurring-jobs'"));
+        Assert.Equal("date-edits,follow-up-due-list,follow-up-escalation,follow-up-lost,follow-up-rates-monthly,follow-up-snapshot,linkage-dedup,quality-snapshot", await registry.ScalarTextAsync("select string_agg(value, ',' order by value) from hangfire.set where key = 'recurring-jobs'"));
         Assert.Equal("0 2 * * *", await registry.ScalarTextAsync(
             "select value from hangfire.hash where key = 'recurring-job:follow-up-snapshot' and field = 'Cron'"));
         Assert.Equal(TimeZoneInfo.Local.Id, await registry.ScalarTextAsync(
@@ -128,9 +128,9 @@ public sealed class FollowUpSnapshotJobTests(RegistryApiFactory registry) : ICla
             await Task.Delay(200);
         Assert.Equal(2, servers);
         Assert.Equal(1, await CountAsync(db, "select count(*) from hangfire.schema"));
-        // Each recurring job (the snapshots, the nightly date edits and the three follow-up workflow jobs, the monthly quality snapshot) is defined once,
+        // Each recurring job (the snapshots, the nightly date edits and the three follow-up workflow jobs, the monthly quality snapshot, the weekly linkage duplicate search) is defined once,
         // though both processes register it.
-        Assert.Equal(7, await CountAsync(db, "select count(*) from hangfire.set where key = 'recurring-jobs'"));
+        Assert.Equal(8, await CountAsync(db, "select count(*) from hangfire.set where key = 'recurring-jobs'"));
 
         // A run requested on one process is run once, by some server.
         await (await clients[1].PostAsync("/follow-up/snapshots/run", null)).Expect(HttpStatusCode.Accepted);
