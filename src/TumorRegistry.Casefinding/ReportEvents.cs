@@ -39,6 +39,7 @@ public sealed record ReportHeld(string Waiting, string Reason) : IReportEvent
 {
     public const string Linkage = "linkage review", MultiplePrimary = "multiple-primary review";
     public static string Name => "ReportHeld";
+    public string Resolution => $"waiting for {Waiting}: {Reason}";
 }
 
 /// <summary>The report went to a case: the patient (linked or new) and the tumor (same or new primary), each with how it was decided.</summary>
@@ -67,7 +68,7 @@ public sealed record CasefindingQueueEntry(string Status, bool Reportable, strin
             Screening = new ScreeningResult(s.Reportable, s.Reasons).Summary,
         },
         ReportDismissed d => entry! with { Status = Resolved, Resolution = "dismissed: " + d.Reason },
-        ReportHeld h => entry! with { Status = InProgress, Resolution = $"waiting for {h.Waiting}: {h.Reason}" },
+        ReportHeld h => entry! with { Status = InProgress, Resolution = h.Resolution },
         ReportAccepted a => entry! with { Status = Resolved, Resolution = $"case {a.CaseId}: {a.Patient}; {a.Primary}" },
         _ => entry,
     };

@@ -11,23 +11,8 @@ public sealed record SnapshotRunAccepted(string Job, string BackgroundJobId, str
 /// </summary>
 public static class RecurringJobTrigger
 {
-    public static async Task<IResult> TriggerAsync(IRecurringJobManagerV2 jobs, string jobId, string location, ILogger log)
-    {
-        for (var attempt = 1; attempt <= 5; attempt++)
-        {
-            try
-            {
-                var id = jobs.TriggerJob(jobId);
-                return Results.Accepted(location, new SnapshotRunAccepted(jobId, id, "enqueued"));
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                log.LogWarning("Triggering {Job} failed ({Error}: {Message}); attempt {Attempt} of 5.", jobId, e.GetType().Name, e.Message, attempt);
-                await Task.Delay(250 * attempt);
-            }
-        }
-        return Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "The job scheduler is busy.",
-            detail: $"The job {jobId} could not be enqueued just now; try again in a few seconds.",
-            extensions: new Dictionary<string, object?> { ["retryAfterSeconds"] = 5 });
-    }
+    public static async Task<IResult> TriggerAsync(IRecurringJobManagerV2 jobs, string jobId, string location, ILogger log) =>
+        await JobEnqueue.TryAsync(() => jobs.TriggerJob(jobId), $"the job {jobId}", log) is { } id
+            ? Results.Accepted(location, new SnapshotRunAccepted(jobId, id, "enqueued"))
+            : JobEnqueue.Busy($"job {jobId}");
 }

@@ -41,7 +41,7 @@ public sealed class AuthorizationBehavior<TRequest, TResponse>(IHttpContextAcces
             }
             var response = await next();
             // A patient without a case yet belongs to the facilities of the registrar who registered it.
-            if (command is RegisterPatient or Central.AcceptReport.RegisterReportedPatient && response is CommandResult.Accepted a && !user.HoldsAllFacilities())
+            if (command.RegistersPatient && response is CommandResult.Accepted a && !user.HoldsAllFacilities())
                 await scope.AddPatientFacilitiesAsync(a.StreamId, user.Facilities(), cancellationToken);
             return response;
         }
@@ -68,11 +68,9 @@ public sealed class AuthorizationBehavior<TRequest, TResponse>(IHttpContextAcces
 
     private async Task<CommandResult?> RefusedAsync(RegistryCommand command, ClaimsPrincipal user, CancellationToken ct)
     {
-        if (user.HoldsAllFacilities()) return null;
+        if (user.HoldsAllFacilities() || command.RegistersPatient) return null;
         switch (command)
         {
-            case RegisterPatient or Central.AcceptReport.RegisterReportedPatient:
-                return null;
             case OpenCase open:
                 if (!user.Holds(open.Event.ReportingFacility))
                     return new CommandResult.Forbidden("You may open cases of your facilities only.");

@@ -10,6 +10,7 @@ namespace TumorRegistry.Api.Cases.RegisterPatient;
 public sealed record RegisterPatient(PatientRegistered Event) : RegistryCommand
 {
     public override bool CreatesStream => true;
+    public override bool RegistersPatient => true;
 }
 
 public sealed class RegisterPatientHandler(CaseWriter writer) : IRequestHandler<RegisterPatient, CommandResult>

@@ -22,6 +22,9 @@ public abstract record RegistryCommand : IRequest<CommandResult>
     /// <summary>Creates a stream: no If-Match is needed.</summary>
     public virtual bool CreatesStream => false;
 
+    /// <summary>Registers a new patient: no facility holds it yet, so the registrar's facilities are given to it.</summary>
+    public virtual bool RegistersPatient => false;
+
     /// <summary>Checks of the request itself (required reason, ids); item values are checked by the domain.</summary>
     public virtual IEnumerable<FieldError> Validate() => [];
 

@@ -127,8 +127,10 @@ public sealed class ReportIntake(ElectronicReportStore reports, PatientLinkage l
 
     private async Task<AcceptReportResult> HoldAsync(ElectronicReport report, string waiting, string reason, string by, CancellationToken ct)
     {
-        if (report.Status != CasefindingQueueEntry.InProgress || report.Resolution != $"waiting for {waiting}: {reason}")
-            await reports.RecordAsync(report.Id, new ReportHeld(waiting, reason), by, ct);
+        // Accepting a held report again while nothing changed does not add a second, identical ReportHeld.
+        var held = new ReportHeld(waiting, reason);
+        if (report.Status != CasefindingQueueEntry.InProgress || report.Resolution != held.Resolution)
+            await reports.RecordAsync(report.Id, held, by, ct);
         return new AcceptReportResult(report.Id, "held", null, null, null, null, waiting, reason, null, null, 0, 0);
     }
 

@@ -14,6 +14,7 @@ namespace TumorRegistry.Api.Central.AcceptReport;
 public sealed record RegisterReportedPatient(IReadOnlyDictionary<string, string> Items, string Source) : RegistryCommand
 {
     public override bool CreatesStream => true;
+    public override bool RegistersPatient => true;
 }
 
 public sealed class RegisterReportedPatientHandler(CaseWriter writer, NpgsqlDataSource db) : IRequestHandler<RegisterReportedPatient, CommandResult>
