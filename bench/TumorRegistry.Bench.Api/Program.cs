@@ -52,8 +52,9 @@ var only = Array.IndexOf(args, "--only") is var o and >= 0 ? args[o + 1] : null;
 foreach (var s in scenarios.Where(s => only is null || s.Label.Contains(only, StringComparison.OrdinalIgnoreCase)))
 {
     await Preflight.CheckAsync(baseUrl, key.Key, s, pool);
-    // Warm the service's JIT and pools for this path before measuring.
-    await Wrk.RunAsync(wrk, baseUrl, lua, s, key.Key, 2, 1, threads: 1, pool);
+    // Warm the service's JIT (tiered compilation reaches its optimised code only after some thousands of calls) and
+    // its pools for this path at the measured concurrency, so the run measures the steady state a busy service is in.
+    await Wrk.RunAsync(wrk, baseUrl, lua, s, key.Key, 5, connections, threads, pool);
     await pool.RefreshAsync(db);
     var measured = await Wrk.RunAsync(wrk, baseUrl, lua, s, key.Key, seconds, connections, threads, pool);
     var floor = await PgBench.RunAsync(pgbench, scratch.ConnectionString, work, s, pool, seconds, connections, threads);
