@@ -22,16 +22,17 @@ public sealed class NaaccrUserDictionaryTests(RegistryApiFactory api) : IClassFi
 {
     private static string Sample => Path.Combine(AppContext.BaseDirectory, "reference", "naaccr", "sample-v250-abstract-10.xml");
 
-    /// <summary>A state's dictionary: a patient item, a tumor item and a file-level item.</summary>
-    private static string Dictionary(string uri, int firstNum) => $"""
+    /// <summary>A state's dictionary: a patient item, a tumor item and a file-level item, their naaccrIds starting
+    /// with <paramref name="ids"/> (kept dictionaries may not share items, and the tests share one registry).</summary>
+    private static string Dictionary(string uri, int firstNum, string ids = "state") => $"""
         <?xml version="1.0" encoding="UTF-8"?>
         <NaaccrDictionary xmlns="http://naaccr.org/naaccrxml" dictionaryUri="{uri}" specificationVersion="1.8" description="State items">
           <ItemDefs>
-            <ItemDef naaccrId="statePreferredLanguage" naaccrNum="{firstNum}" naaccrName="State Preferred Language" length="2"
+            <ItemDef naaccrId="{ids}PreferredLanguage" naaccrNum="{firstNum}" naaccrName="State Preferred Language" length="2"
                      parentXmlElement="Patient" dataType="alpha" recordTypes="A,M,C,I"/>
-            <ItemDef naaccrId="stateTrialEnrolled" naaccrNum="{firstNum + 1}" naaccrName="State Trial Enrolled" length="1"
+            <ItemDef naaccrId="{ids}TrialEnrolled" naaccrNum="{firstNum + 1}" naaccrName="State Trial Enrolled" length="1"
                      parentXmlElement="Tumor" dataType="digits" recordTypes="A,M,C,I"/>
-            <ItemDef naaccrId="stateSubmissionBatch" naaccrNum="{firstNum + 2}" naaccrName="State Submission Batch" length="8"
+            <ItemDef naaccrId="{ids}SubmissionBatch" naaccrNum="{firstNum + 2}" naaccrName="State Submission Batch" length="8"
                      parentXmlElement="NaaccrData"/>
           </ItemDefs>
         </NaaccrDictionary>
@@ -44,6 +45,8 @@ public sealed class NaaccrUserDictionaryTests(RegistryApiFactory api) : IClassFi
         var manager = api.As("mgr.dict", [RegistryRoles.Manager]);
         var created = await manager.PostAsync("/naaccr/dictionaries", Xml(Dictionary(uri, 9510)));
         Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
+        // The same URI again replaces it (its own items are no clash).
+        Assert.Equal(HttpStatusCode.OK, (await manager.PostAsync("/naaccr/dictionaries", Xml(Dictionary(uri, 9510)))).StatusCode);
         var listed = await manager.GetFromJsonAsync<JsonElement>("/naaccr/dictionaries");
         var entry = listed.EnumerateArray().Single(d => d.GetProperty("dictionaryUri").GetString() == uri);
         Assert.Equal(3, entry.GetProperty("items").GetInt32());
@@ -88,8 +91,8 @@ public sealed class NaaccrUserDictionaryTests(RegistryApiFactory api) : IClassFi
     public async Task A_bad_dictionary_is_refused_naming_each_item_at_fault_and_is_not_kept()
     {
         const string uri = "http://registry.example/naaccr/bad-items.xml";
-        var bad = Dictionary(uri, 9530)
-            .Replace("naaccrId=\"stateTrialEnrolled\"", "naaccrId=\"primarySite\"", StringComparison.Ordinal)   // a base item's id
+        var bad = Dictionary(uri, 9530, "bad")
+            .Replace("naaccrId=\"badTrialEnrolled\"", "naaccrId=\"primarySite\"", StringComparison.Ordinal)   // a base item's id
             .Replace(" length=\"8\"", "", StringComparison.Ordinal);                                           // no length
         var response = await api.As("mgr.dict", [RegistryRoles.Manager]).PostAsync("/naaccr/dictionaries", Xml(bad));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
@@ -97,8 +100,8 @@ public sealed class NaaccrUserDictionaryTests(RegistryApiFactory api) : IClassFi
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
         var errors = problem.GetProperty("errors");
         Assert.Contains("Primary Site [400]", errors.GetProperty("primarySite")[0].GetString());
-        Assert.Contains("length is missing", errors.GetProperty("stateSubmissionBatch")[0].GetString());
-        Assert.False(errors.TryGetProperty("statePreferredLanguage", out _));
+        Assert.Contains("length is missing", errors.GetProperty("badSubmissionBatch")[0].GetString());
+        Assert.False(errors.TryGetProperty("badPreferredLanguage", out _));
 
         var notXml = await api.As("mgr.dict", [RegistryRoles.Manager]).PostAsync("/naaccr/dictionaries", Xml("<NaaccrDictionary"));
         Assert.Equal(HttpStatusCode.BadRequest, notXml.StatusCode);
@@ -111,7 +114,7 @@ public sealed class NaaccrUserDictionaryTests(RegistryApiFactory api) : IClassFi
     public async Task A_file_naming_a_dictionary_the_registry_does_not_keep_is_refused_naming_its_uri()
     {
         const string uri = "http://registry.example/naaccr/never-uploaded.xml";
-        var report = await UploadAndWait(WithUserItems("96", uri));
+        var report = await UploadAndWait(WithUserItems("96", uri, "none"));
         Assert.Equal("refused", report.GetProperty("status").GetString());
         var problem = report.GetProperty("problems").EnumerateArray().First(p => p.GetProperty("item").GetString() == "userDictionaryUri");
         Assert.Contains(uri, problem.GetProperty("message").GetString());
@@ -123,20 +126,20 @@ public sealed class NaaccrUserDictionaryTests(RegistryApiFactory api) : IClassFi
     {
         const string kept = "http://registry.example/naaccr/state-items-cli.xml";
         Assert.Equal(HttpStatusCode.Created,
-            (await api.As("mgr.dict", [RegistryRoles.Manager]).PostAsync("/naaccr/dictionaries", Xml(Dictionary(kept, 9540)))).StatusCode);
+            (await api.As("mgr.dict", [RegistryRoles.Manager]).PostAsync("/naaccr/dictionaries", Xml(Dictionary(kept, 9540, "cli")))).StatusCode);
         var file = Path.Combine(Path.GetTempPath(), $"naaccr-dict-{Guid.NewGuid():N}.xml");
         var other = Path.ChangeExtension(file, ".dictionary.xml");
         try
         {
-            await File.WriteAllTextAsync(file, WithUserItems("97", kept));
+            await File.WriteAllTextAsync(file, WithUserItems("97", kept, "cli"));
             var run = await CliRunner.RunAsync($"import \"{file}\" --user ctr.batch", api.ConnectionString);
             Assert.True(run.ExitCode == 0, run.Output + run.Error);
             Assert.Contains("tumors: 10 new", run.Output);
 
             // A dictionary the registry does not keep, given as a file: as before.
             const string given = "http://registry.example/naaccr/hospital-items.xml";
-            await File.WriteAllTextAsync(other, Dictionary(given, 9550).Replace("\"state", "\"hosp", StringComparison.Ordinal));
-            await File.WriteAllTextAsync(file, WithUserItems("98", given).Replace("\"state", "\"hosp", StringComparison.Ordinal));
+            await File.WriteAllTextAsync(other, Dictionary(given, 9550, "hosp"));
+            await File.WriteAllTextAsync(file, WithUserItems("98", given, "hosp"));
             var refused = await CliRunner.RunAsync($"import \"{file}\" --user ctr.batch", api.ConnectionString);
             Assert.Equal(2, refused.ExitCode);
             Assert.Contains(given, refused.Output + refused.Error);
@@ -151,21 +154,21 @@ public sealed class NaaccrUserDictionaryTests(RegistryApiFactory api) : IClassFi
     }
 
     /// <summary>The sample renumbered (prefix + 6 digits), naming the dictionary, with root items and the user items on its first patient and tumor.</summary>
-    private static string WithUserItems(string prefix, string uri)
+    private static string WithUserItems(string prefix, string uri, string ids = "state")
     {
         var xml = File.ReadAllText(Sample);
         for (var i = 1; i <= 8; i++) xml = xml.Replace($">0000000{i}<", $">{prefix}00000{i}<");
         xml = xml.Replace("specificationVersion=\"1.7\"", $"specificationVersion=\"1.7\" userDictionaryUri=\"{uri}\"", StringComparison.Ordinal);
         var first = xml.IndexOf("<Patient>", StringComparison.Ordinal);
-        xml = xml.Insert(first, """
+        xml = xml.Insert(first, $"""
             <Item naaccrId="registryId">0000003500</Item>
-                <Item naaccrId="stateSubmissionBatch">Q3-2025A</Item>
+                <Item naaccrId="{ids}SubmissionBatch">Q3-2025A</Item>
                 
             """);
         var pid = $"<Item naaccrId=\"patientIdNumber\">{prefix}000001</Item>";
-        xml = xml.Replace(pid, pid + "<Item naaccrId=\"statePreferredLanguage\">EN</Item>", StringComparison.Ordinal);
+        xml = xml.Replace(pid, pid + $"<Item naaccrId=\"{ids}PreferredLanguage\">EN</Item>", StringComparison.Ordinal);
         var tumor = xml.IndexOf("<Tumor>", StringComparison.Ordinal) + "<Tumor>".Length;
-        return xml.Insert(tumor, "<Item naaccrId=\"stateTrialEnrolled\">1</Item>");
+        return xml.Insert(tumor, $"<Item naaccrId=\"{ids}TrialEnrolled\">1</Item>");
     }
 
     private static StringContent Xml(string xml) => new(xml, Encoding.UTF8, "application/xml");
