@@ -77,13 +77,16 @@ public static partial class NaaccrUserDictionaryCheck
             if ((string?)def.Attribute("recordTypes") is { } types && types.Split(',').Any(t => !RecordTypes.Contains(t.Trim())))
                 Problem("recordTypes lists record types A, M, C or I, separated by commas.");
 
-            foreach (var d in baseList.Concat(others))
+            // The newest base dictionary first, and one clash named per item: the same item is in v24, v25 and v26.
+            foreach (var d in baseList.AsEnumerable().Reverse().Concat(others))
             {
                 var label = baseList.Contains(d) ? $"base dictionary {d.Version}" : $"user dictionary {d.DictionaryUri}";
                 if (id.Length > 0 && d.Find(id) is { } sameId)
                     Problem($"naaccrId {id} is already {sameId.Name} [{sameId.NaaccrNum}] of {label}.");
                 else if (number is { } k && d.Find(k) is { } sameNum)
                     Problem($"naaccrNum {k} is already {sameNum.Name} ({sameNum.NaaccrId}) of {label}.");
+                else continue;
+                break;
             }
         }
         if (problems.Count > 0) return (null, problems);
