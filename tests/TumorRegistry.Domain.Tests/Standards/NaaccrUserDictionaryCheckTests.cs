@@ -34,7 +34,7 @@ public sealed class NaaccrUserDictionaryCheckTests
             """);
         Assert.Null(dictionary);
         Assert.Contains(problems, p => p.Item == "stateFlag" && p.Message.Contains("twice"));
-        Assert.Single(problems, p => p.Item == "stateOther" && p.Message.Contains("Primary Site [400] of base dictionary 260"));
+        Assert.Single(problems, p => p.Item == "stateOther" && p.Message.Contains("Primary Site (primarySite) of base dictionary 260"));
         Assert.Contains(problems, p => p.Item == "stateLevel" && p.Message.Contains("parentXmlElement"));
         Assert.Contains(problems, p => p.Item == "stateLevel" && p.Message.Contains("dataType"));
     }
