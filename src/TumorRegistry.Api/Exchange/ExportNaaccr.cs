@@ -3,6 +3,7 @@ using Hangfire;
 using Npgsql;
 using TumorRegistry.Api.Jobs;
 using TumorRegistry.Api.Security;
+using TumorRegistry.Domain.Exchange;
 using TumorRegistry.Infrastructure.Exchange;
 using TumorRegistry.Standards;
 
@@ -16,7 +17,9 @@ namespace TumorRegistry.Api.Exchange;
 public static class ExportNaaccr
 {
     /// <summary>What a client posts; every field optional (the whole registry as v25 XML, record type A).</summary>
-    public sealed record ExportBody(NaaccrCohort? Cohort, string? Version, string? RecordType, string? Format, string[]? Items, bool? Gzip);
+    /// <remarks>UserItems false leaves out the items of the registry's user dictionaries (a receiver without them).</remarks>
+    public sealed record ExportBody(NaaccrCohort? Cohort, string? Version, string? RecordType, string? Format, string[]? Items, bool? Gzip,
+        bool? UserItems = null);
 
     public sealed record ExportStatus(Guid ExportId, string Status, bool Deidentified, DateTimeOffset RequestedAt, DateTimeOffset? FinishedAt,
         int? Patients, int? Tumors, string? FileName, string? Error, string? Download);
@@ -27,7 +30,8 @@ public static class ExportNaaccr
 
     public static IServiceCollection AddExports(this IServiceCollection services)
     {
-        services.AddSingleton(p => new NaaccrExporter(p.GetRequiredService<NpgsqlDataSource>(), NaaccrStandards.Default));
+        services.AddSingleton(p => new NaaccrExporter(p.GetRequiredService<NpgsqlDataSource>(), NaaccrStandards.Default,
+            RegistryIdentity(p.GetRequiredService<IConfiguration>())));
         services.AddScoped<NaaccrExportJob>();
         return services;
     }
@@ -86,6 +90,10 @@ public static class ExportNaaccr
         return Results.Accepted($"/exports/{id}", new ExportStatus(id, "queued", deidentified, clock.GetUtcNow(), null, null, null, null, null, null));
     }
 
+    /// <summary>The registry's root items: Exchange:RegistryId, Exchange:RegistryType, Exchange:NpiRegistryId.</summary>
+    public static NaaccrRegistryIdentity RegistryIdentity(IConfiguration configuration) =>
+        new(configuration["Exchange:RegistryId"], configuration["Exchange:RegistryType"], configuration["Exchange:NpiRegistryId"]);
+
     internal static NaaccrExportRequest ToRequest(StoredRequest s) => new(s.Body.Cohort ?? NaaccrCohort.All)
     {
         Version = s.Body.Version ?? "250",
@@ -93,6 +101,7 @@ public static class ExportNaaccr
         Format = s.Body.Format == "csv" ? NaaccrExportFormat.Csv : NaaccrExportFormat.Xml,
         CsvItems = s.Body.Items ?? [],
         Gzip = s.Body.Gzip ?? false,
+        UserItems = s.Body.UserItems ?? true,
         Deidentified = s.Deidentified,
         AllowedFacilities = s.AllowedFacilities,
     };

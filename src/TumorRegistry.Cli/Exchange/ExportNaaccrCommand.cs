@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Npgsql;
+using TumorRegistry.Domain.Exchange;
 using TumorRegistry.Infrastructure.Exchange;
 using TumorRegistry.Infrastructure.Migrations;
 using TumorRegistry.Infrastructure.Postgres;
@@ -30,8 +31,17 @@ public static class ExportNaaccrCommand
         var counties = new Option<string[]>("--county") { Description = "County at diagnosis (FIPS, 3 digits).", AllowMultipleArgumentsPerToken = true };
         var statuses = new Option<string[]>("--status") { Description = "Case status: open, incomplete, failing_edits, completed.", AllowMultipleArgumentsPerToken = true };
         var since = new Option<string?>("--changed-since") { Description = "Cases changed at or after this date/time (ISO 8601)." };
+        // The registry's root items; the service reads the same settings (Exchange:RegistryId...) from its configuration.
+        var registryId = new Option<string?>("--registry-id")
+            { Description = "Registry ID [40] written at the root (default: $Exchange__RegistryId).", DefaultValueFactory = _ => Setting("RegistryId") };
+        var registryType = new Option<string?>("--registry-type")
+            { Description = "Registry Type [30]: 1 population-based, 2 hospital, 3 other (default: $Exchange__RegistryType).", DefaultValueFactory = _ => Setting("RegistryType") };
+        var npi = new Option<string?>("--npi-registry-id")
+            { Description = "NPI--Registry ID [45] (default: $Exchange__NpiRegistryId).", DefaultValueFactory = _ => Setting("NpiRegistryId") };
+        var noUserItems = new Option<bool>("--no-user-items") { Description = "Leave out the items of the registry's user dictionaries." };
         var command = new Command("export", "Export the registry or a cohort as NAACCR XML, CSV or a de-identified extract.")
-            { output, version, recordType, csv, deidentified, gzip, yearFrom, yearTo, sites, facilities, state, counties, statuses, since };
+            { output, version, recordType, csv, deidentified, gzip, yearFrom, yearTo, sites, facilities, state, counties, statuses, since,
+              registryId, registryType, npi, noUserItems };
         command.SetAction(async (parse, ct) =>
         {
             DateTimeOffset? changed = null;
@@ -57,11 +67,13 @@ public static class ExportNaaccrCommand
                 Version = parse.GetValue(version)!, RecordType = parse.GetValue(recordType)!, Deidentified = parse.GetValue(deidentified),
                 Format = items.Length > 0 ? NaaccrExportFormat.Csv : NaaccrExportFormat.Xml, CsvItems = items,
                 Gzip = parse.GetValue(gzip) || file.Name.EndsWith(".gz", StringComparison.OrdinalIgnoreCase),
+                UserItems = !parse.GetValue(noUserItems),
             };
             await using var db = await RegistryDatabase.OpenAsync(ct: ct);
             await SchemaMigrator.MigrateAsync(db.ConnectionString, ct);
             await using var data = NpgsqlDataSource.Create(db.ConnectionString);
-            var exporter = new NaaccrExporter(data, NaaccrStandards.Default);
+            var registry = new NaaccrRegistryIdentity(parse.GetValue(registryId), parse.GetValue(registryType), parse.GetValue(npi));
+            var exporter = new NaaccrExporter(data, NaaccrStandards.Default, registry);
             if (exporter.Validate(request) is { Count: > 0 } errors)
             {
                 foreach (var (key, messages) in errors) Console.Error.WriteLine($"{key}: {string.Join(" ", messages)}");
@@ -77,4 +89,6 @@ public static class ExportNaaccrCommand
         });
         root.Subcommands.Add(command);
     }
+
+    private static string? Setting(string name) => Environment.GetEnvironmentVariable("Exchange__" + name);
 }

@@ -28,7 +28,11 @@ public static class ImportNaaccrCommand
         var source = new Option<string?>("--source") { Description = "Who sent the file (recorded in the correction reason; default: the file name)." };
         var relaxed = new Option<bool>("--relaxed") { Description = "Keep unknown items and over-long or mistyped values (reported as warnings)." };
         var again = new Option<bool>("--again") { Description = "Apply a file whose same bytes were imported before (only changed values are written)." };
-        var dictionaries = new Option<FileInfo[]>("--user-dictionary") { Description = "User-defined NAACCR dictionary file(s) the data file names.", AllowMultipleArgumentsPerToken = true };
+        var dictionaries = new Option<FileInfo[]>("--user-dictionary")
+        {
+            Description = "User-defined NAACCR dictionary file(s) the data file names (besides those the registry keeps; a file's wins for the same URI).",
+            AllowMultipleArgumentsPerToken = true,
+        };
         var batchSize = new Option<int>("--batch-size") { Description = "Patient records per transaction.", DefaultValueFactory = _ => 500 };
         var command = new Command(name, "Import a NAACCR XML file: new patients and cases, corrections for changed values of known ones.")
             { user, source, relaxed, again, dictionaries, batchSize };
@@ -44,9 +48,12 @@ public static class ImportNaaccrCommand
             await using var db = await RegistryDatabase.OpenAsync(ct: ct);
             await SchemaMigrator.MigrateAsync(db.ConnectionString, ct);
             await using var store = RegistryStore.Create(db.ConnectionString);
+            var given = (parse.GetValue(dictionaries) ?? []).Select(d => NaaccrDictionary.LoadFile(d.FullName)).ToList();
+            await using var data = Npgsql.NpgsqlDataSource.Create(db.ConnectionString);
+            var kept = await new NaaccrUserDictionaryStore(data, TumorRegistry.Standards.NaaccrStandards.Default).LoadAllAsync(ct);
             var read = (parse.GetValue(relaxed) ? NaaccrReadOptions.Relaxed : NaaccrReadOptions.Strict) with
             {
-                UserDictionaries = (parse.GetValue(dictionaries) ?? []).Select(d => NaaccrDictionary.LoadFile(d.FullName)).ToList(),
+                UserDictionaries = [.. given, .. kept.Where(k => !given.Any(g => NaaccrUserDictionaryCheck.SameUri(g.DictionaryUri, k.DictionaryUri)))],
             };
             var label = parse.GetValue(source) ?? f.Name;
             var importer = new NaaccrXmlImporter(new RegistryEvents(store));

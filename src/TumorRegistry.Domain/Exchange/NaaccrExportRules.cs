@@ -18,16 +18,26 @@ public static class NaaccrExportRules
     /// <summary>
     /// The items to write: those the target dictionary knows on this level and in this record type, sex as the target
     /// version's item (v26: Sex Assigned at Birth [225] from v25 Sex [220]); <paramref name="leftOut"/> counts the rest.
+    /// Items of the user dictionaries given are written too (by their own level and record types), never in the
+    /// de-identified extract: the registry cannot tell which of its own items identify a person.
     /// </summary>
     public static Dictionary<string, string> Items(IReadOnlyDictionary<string, string> items, NaaccrParent parent, NaaccrDictionary target,
-        string recordType, bool deidentified, ref int leftOut)
+        string recordType, bool deidentified, ref int leftOut, IReadOnlyList<NaaccrDictionary>? userDictionaries = null)
     {
         var result = new Dictionary<string, string>(StringComparer.Ordinal);
         var effectiveType = deidentified ? "I" : recordType;
-        foreach (var (id, value) in items.OrderBy(kv => target.Find(kv.Key)?.NaaccrNum ?? int.MaxValue).ThenBy(kv => kv.Key, StringComparer.Ordinal))
+        var user = deidentified ? [] : userDictionaries ?? [];
+        NaaccrItemDef? Find(string id)
+        {
+            if (target.Find(id) is { } def) return def;
+            foreach (var d in user)
+                if (d.Find(id) is { } u) return u;
+            return null;
+        }
+        foreach (var (id, value) in items.OrderBy(kv => Find(kv.Key)?.NaaccrNum ?? int.MaxValue).ThenBy(kv => kv.Key, StringComparer.Ordinal))
         {
             if (parent == NaaccrParent.Patient && id is PatientSex.V25Item or PatientSex.V26Item) continue;
-            var def = target.Find(id);
+            var def = Find(id);
             if (def is null || def.Parent != parent || !def.InRecordType(effectiveType) || (deidentified && Drops(id))) { leftOut++; continue; }
             result[id] = deidentified ? Deidentify(id, value) : value;
         }
@@ -36,6 +46,20 @@ public static class NaaccrExportRules
             if (target.Contains(PatientSex.V26Item)) result[PatientSex.V26Item] = sex.ToV26Code();
             else result[PatientSex.V25Item] = sex.ToV25Code();
         }
+        return result;
+    }
+
+    /// <summary>
+    /// The NaaccrData-level items of an export: the registry's own (Registry ID [40], Registry Type [30], NPI--Registry
+    /// ID [45], from its settings), Record Type [10] and NAACCR Record Version [50] of the file being written; only those
+    /// the target dictionary has at that level and in that record type, blank settings left out.
+    /// </summary>
+    public static Dictionary<string, string> RootItems(NaaccrRegistryIdentity registry, NaaccrDictionary target, string recordType)
+    {
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (id, value) in registry.Items(target.Version, recordType))
+            if (target.Find(id) is { Parent: NaaccrParent.NaaccrData } def && def.InRecordType(recordType) && !string.IsNullOrWhiteSpace(value))
+                result[id] = value.Trim();
         return result;
     }
 

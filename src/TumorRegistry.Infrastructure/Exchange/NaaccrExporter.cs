@@ -28,6 +28,10 @@ public sealed record NaaccrExportRequest(NaaccrCohort Cohort)
 
     public bool Gzip { get; init; }
 
+    /// <summary>Write the items of the registry's user dictionaries (naming them in userDictionaryUri); false for a
+    /// receiver that does not have them. Never in the de-identified extract.</summary>
+    public bool UserItems { get; init; } = true;
+
     /// <summary>Facilities the requester holds (null: all); the cohort is narrowed to them.</summary>
     public IReadOnlyList<string>? AllowedFacilities { get; init; }
 }
@@ -37,9 +41,12 @@ public sealed record NaaccrExportResult(int Patients, int Tumors, int ItemsLeftO
 /// <summary>
 /// Streams a cohort out of the read models (patients, case_summary: the current items, typed or not) a thousand patients
 /// at a time in patient id order, so memory does not grow with the registry; the output is written as it is read.
+/// The file's root carries the registry's own items (<paramref name="registry"/>: its settings) and the record type and
+/// version written.
 /// </summary>
-public sealed class NaaccrExporter(NpgsqlDataSource db, NaaccrStandards standards)
+public sealed class NaaccrExporter(NpgsqlDataSource db, NaaccrStandards standards, NaaccrRegistryIdentity? registry = null)
 {
+    private readonly NaaccrRegistryIdentity _registry = registry ?? NaaccrRegistryIdentity.None;
     private const int PageSize = 1000;
     private readonly SiteGroups _sites = new(standards.SiteRecode);
 
@@ -49,6 +56,8 @@ public sealed class NaaccrExporter(NpgsqlDataSource db, NaaccrStandards standard
         var errors = new Dictionary<string, string[]>();
         if (!standards.Dictionaries.ContainsKey(r.Version) || r.Version == "240") errors["version"] = ["version is 250 or 260."];
         if (r.RecordType is not ("A" or "M" or "C" or "I")) errors["recordType"] = ["recordType is A, M, C or I."];
+        if (standards.Dictionaries.GetValueOrDefault(r.Version) is { } version)
+            foreach (var (setting, messages) in _registry.Problems(version)) errors["registry." + setting] = messages;
         var unknownSites = r.Cohort.SiteGroups.Where(s => _sites.Resolve(s) is null).ToList();
         if (unknownSites.Count > 0) errors["siteGroup"] = [$"Unknown site group(s): {string.Join(", ", unknownSites)}."];
         if (r.Format == NaaccrExportFormat.Csv)
@@ -83,22 +92,28 @@ public sealed class NaaccrExporter(NpgsqlDataSource db, NaaccrStandards standard
 
     private async Task<NaaccrExportResult> WriteXmlAsync(NaaccrExportRequest request, NaaccrDictionary target, string recordType, Stream sink, CancellationToken ct)
     {
+        // User dictionaries that declare a NAACCR version apply to that version only.
+        var user = request.UserItems && !request.Deidentified
+            ? (await new NaaccrUserDictionaryStore(db, standards).LoadAllAsync(ct)).Where(d => d.Version is "" || d.Version == target.Version).ToList()
+            : [];
         var header = new NaaccrDataHeader
         {
             BaseDictionaryUri = target.DictionaryUri, RecordType = recordType, SpecificationVersion = "1.8",
             TimeGenerated = DateTimeOffset.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssK"),
+            UserDictionaryUri = user.Count > 0 ? string.Join(' ', user.Select(d => d.DictionaryUri)) : null,
         };
+        foreach (var (id, value) in NaaccrExportRules.RootItems(_registry, target, recordType)) header.Items[id] = value;
         var leftOut = 0;
         using var writer = new NaaccrXmlWriter(sink, header);
         await foreach (var (patientItems, cases) in ReadAsync(request, ct))
         {
             var record = new NaaccrPatientRecord();
-            foreach (var kv in NaaccrExportRules.Items(patientItems, NaaccrParent.Patient, target, recordType, request.Deidentified, ref leftOut))
+            foreach (var kv in NaaccrExportRules.Items(patientItems, NaaccrParent.Patient, target, recordType, request.Deidentified, ref leftOut, user))
                 record.Items[kv.Key] = kv.Value;
             foreach (var c in cases)
             {
                 var tumor = new NaaccrTumorRecord();
-                foreach (var kv in NaaccrExportRules.Items(c, NaaccrParent.Tumor, target, recordType, request.Deidentified, ref leftOut))
+                foreach (var kv in NaaccrExportRules.Items(c, NaaccrParent.Tumor, target, recordType, request.Deidentified, ref leftOut, user))
                     tumor.Items[kv.Key] = kv.Value;
                 record.Tumors.Add(tumor);
             }

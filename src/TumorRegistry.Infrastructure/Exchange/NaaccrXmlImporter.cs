@@ -34,6 +34,9 @@ public sealed record NaaccrImportReport(Guid BatchId, string Status, string File
     int CasesFailingEdits, int Warnings, IReadOnlyList<NaaccrProblem> Problems, Guid? SameFileAs)
 {
     public bool FileRefused => Status == NaaccrXmlImporter.Refused;
+
+    /// <summary>The file's NaaccrData-level items, kept with the batch (see <see cref="NaaccrImportRoots"/>).</summary>
+    public IReadOnlyDictionary<string, string>? RootItems { get; init; }
 }
 
 /// <summary>
@@ -88,6 +91,7 @@ public sealed class NaaccrXmlImporter(RegistryEvents store)
                 return batch.Report();
             }
             registryId = reader.Header["registryId"]?.Trim() ?? "";
+            await NaaccrImportRoots.SaveAsync(store, batch.Id, reader.Header.Items, ct);
             var pendingIds = new HashSet<string>(StringComparer.Ordinal);
             foreach (var record in reader.Patients())
             {

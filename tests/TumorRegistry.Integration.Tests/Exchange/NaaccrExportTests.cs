@@ -3,6 +3,7 @@ using System.Text;
 using System.Xml;
 using System.Xml.Linq;
 using System.Xml.Schema;
+using TumorRegistry.Domain.Exchange;
 using TumorRegistry.Infrastructure.Events;
 using TumorRegistry.Infrastructure.Exchange;
 using TumorRegistry.Integration.Tests.Infrastructure;
@@ -79,6 +80,30 @@ public sealed class NaaccrExportTests(NaaccrExportTests.Loaded loaded) : IClassF
             }
         }
         Assert.True(compared > 900, $"{compared} items compared"); // typed and untyped: the sample has about 950
+    }
+
+    [Fact]
+    public async Task An_export_carries_the_registrys_root_items_before_its_patients_and_is_valid_against_the_schema()
+    {
+        var exporter = new NaaccrExporter(loaded.Db.DataSource, NaaccrStandards.Default, new NaaccrRegistryIdentity("0000003500", "1"));
+        using var output = new MemoryStream();
+        await exporter.ExportAsync(new NaaccrExportRequest(NaaccrCohort.All) { Version = "260", RecordType = "I" }, output);
+        var bytes = output.ToArray();
+        Assert.Equal([], SchemaErrors(bytes));
+
+        using var reader = new NaaccrXmlReader(new MemoryStream(bytes), NaaccrReadOptions.Strict);
+        Assert.Empty(reader.FileProblems);
+        Assert.Equal(("0000003500", "1", "I", "260"),
+            (reader.Header["registryId"], reader.Header["registryType"], reader.Header["recordType"], reader.Header["naaccrRecordVersion"]));
+        Assert.Null(reader.Header["npiRegistryId"]); // not set: not written
+        Assert.Equal(10, reader.Patients().Sum(p => p.Tumors.Count));
+        var root = XDocument.Load(new MemoryStream(bytes)).Root!;
+        Assert.Equal(4, root.Elements(Ns + "Item").Count());
+        Assert.DoesNotContain(root.Elements(Ns + "Patient").SelectMany(p => p.Elements(Ns + "Item")), i => (string?)i.Attribute("naaccrId") == "registryId");
+
+        // A setting the dictionary refuses stops the export before it starts, named.
+        var wrong = new NaaccrExporter(loaded.Db.DataSource, NaaccrStandards.Default, new NaaccrRegistryIdentity("NM"));
+        Assert.Contains("registry.registryId", wrong.Validate(new NaaccrExportRequest(NaaccrCohort.All)).Keys);
     }
 
     [Fact]

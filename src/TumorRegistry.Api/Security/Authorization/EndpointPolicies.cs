@@ -53,6 +53,9 @@ public static class EndpointPolicies
         ["GET /edits"] = new(Policies.Worklists, Phi: true, FacilityList: true),
         ["POST /imports/naaccr-xml"] = new(Policies.Import, Phi: true, BodyTypes: Xml),
         ["GET /imports/naaccr-xml/{id:guid}"] = new(Policies.Import),
+        // User-defined dictionaries: item definitions, no patient data.
+        ["POST /naaccr/dictionaries"] = new(Policies.NaaccrDictionaries, BodyTypes: Xml),
+        ["GET /naaccr/dictionaries"] = new(Policies.NaaccrDictionaries),
         // Exports (issue 10): identified data for registrars and managers (their facilities), the de-identified extract
         // for the statistics roles; status and download only for who asked (the handlers answer 404 to anyone else).
         ["POST /exports/naaccr"] = new(Policies.ReadIdentified, Phi: true),

@@ -25,6 +25,8 @@ public static class Policies
     /// <summary>Linkage review (issue 14): deciding pairs shows identifiers, registrars only; counts also for managers.</summary>
     public const string LinkageReview = "linkage-review";
     public const string LinkageCounts = "linkage-counts";
+    /// <summary>The registry's user-defined NAACCR dictionaries: what every import accepts, so the manager's or the admin's.</summary>
+    public const string NaaccrDictionaries = "naaccr-dictionaries";
 
     public static readonly IReadOnlyDictionary<string, string[]> Roles = new Dictionary<string, string[]>
     {
@@ -48,6 +50,7 @@ public static class Policies
         [Workload] = [R.Manager],
         [LinkageReview] = [R.Registrar],
         [LinkageCounts] = [R.Registrar, R.Manager],
+        [NaaccrDictionaries] = [R.Manager, R.Admin],
     };
 
     public static AuthorizationBuilder AddRegistryPolicies(this AuthorizationBuilder auth)
