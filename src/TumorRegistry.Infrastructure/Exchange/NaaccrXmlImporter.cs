@@ -17,6 +17,12 @@ public sealed record NaaccrImportRequest(string FileName, string Source, EventMe
     /// <summary>Apply the file even when the same bytes were imported before (then only changed values are written).</summary>
     public bool Again { get; init; }
 
+    /// <summary>
+    /// Write new patients and tumors by binary COPY into Marten's tables (false: through Marten's session like any
+    /// append, the benchmark's "before").
+    /// </summary>
+    public bool CopyNewStreams { get; init; } = true;
+
     /// <summary>Patient records per transaction.</summary>
     public int BatchSize { get; init; } = 500;
 
@@ -209,7 +215,13 @@ public sealed class NaaccrXmlImporter(RegistryEvents store)
                     record.Index, e.Tumor, f.NaaccrId, NaaccrProblemKind.BadValue, f.Message, true)));
             }
         }
-        if (appends.Count > 0) await store.AppendInSessionAsync(session.Session, appends, batch.Request.Who with { Reason = reason }, ct);
+        // Streams that exist (matched records' corrections) go through Marten's session, with their version checks; the
+        // new ones are copied after them (their rows then fold the corrected patients) in the same transaction.
+        var who = batch.Request.Who with { Reason = reason };
+        var copied = batch.Request.CopyNewStreams ? appends.Where(a => a.ExpectedVersion == StreamAppend.NoStream).ToList() : [];
+        var saved = copied.Count == 0 ? appends : appends.Where(a => a.ExpectedVersion != StreamAppend.NoStream).ToList();
+        if (saved.Count > 0) await store.AppendInSessionAsync(session.Session, saved, who, ct);
+        if (copied.Count > 0) await store.CopyNewStreamsInSessionAsync(session, copied, who, ct);
         await NaaccrMatchLookup.SaveKeysAsync(conn, tx, registryId, keys, ct);
         if (touchedCases.Count > 0)
         {
