@@ -8,7 +8,9 @@ public static class CaseItems
 {
     public static IReadOnlyDictionary<string, string> Of(IReadOnlyDictionary<string, string> patientItems, IReadOnlyDictionary<string, string> tumorItems)
     {
-        var all = new Dictionary<string, string>(patientItems, StringComparer.Ordinal);
+        // Sized for both at once: growing it item by item was most of a bulk import's time in the projections.
+        var all = new Dictionary<string, string>(patientItems.Count + tumorItems.Count, StringComparer.Ordinal);
+        foreach (var (k, v) in patientItems) all[k] = v;
         foreach (var (k, v) in tumorItems) all[k] = v;
         return all;
     }

@@ -50,13 +50,19 @@ public sealed class CaseSummaryProjection(NaaccrStandards standards, EditEngine 
             .ToDictionary(p => p.Key, p => Patient.From(p.Key, p.Value.Events));
 
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var copied = new List<object[]>();
-        foreach (var (stream, tumor) in cases)
+        // Edits and rows are pure work on each case: an import batch's hundreds of cases are spread over the cores.
+        var rows = new object[cases.Count][];
+        Parallel.For(0, cases.Count, new ParallelOptions { MaxDegreeOfParallelism = cases.Count >= 64 ? Environment.ProcessorCount : 1 }, i =>
         {
+            var (stream, tumor) = cases[i];
             var patient = patients.GetValueOrDefault(tumor.PatientId) ?? new Patient(tumor.PatientId);
-            var row = Values(stream, tumor, patient, edits.RunEdits(patient, tumor, today));
-            if (StartedStreams.Contains(stream.Id)) copied.Add(row);
-            else ops.QueueSqlCommand(UpsertSql, row);
+            rows[i] = Values(stream, tumor, patient, edits.RunEdits(patient, tumor, today));
+        });
+        var copied = new List<object[]>();
+        for (var i = 0; i < cases.Count; i++)
+        {
+            if (StartedStreams.Contains(cases[i].Stream.Id)) copied.Add(rows[i]);
+            else ops.QueueSqlCommand(UpsertSql, rows[i]);
         }
         if (copied.Count > 0) await Copy.WriteAsync(ops.Connection, copied, ct);
     }

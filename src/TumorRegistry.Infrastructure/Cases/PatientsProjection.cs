@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Text;
 using System.Text.Json;
 using JasperFx.Events;
 using JasperFx.Events.Projections;
@@ -64,8 +66,20 @@ public sealed class PatientsProjection : RegistryProjection
     internal static object Db(object? value) => value ?? DBNull.Value;
 
     /// <summary>Items as a JSON object with keys in ordinal order, so a rebuild writes identical documents.</summary>
-    internal static string Json(IReadOnlyDictionary<string, string> items) =>
-        JsonSerializer.Serialize(new SortedDictionary<string, string>(items.ToDictionary(), StringComparer.Ordinal));
+    internal static string Json(IReadOnlyDictionary<string, string> items)
+    {
+        // Written directly (the serializer's default escaping) rather than through a sorted copy of the dictionary.
+        var keys = items.Keys.ToArray();
+        Array.Sort(keys, StringComparer.Ordinal);
+        var buffer = new ArrayBufferWriter<byte>(keys.Length * 32 + 2);
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            foreach (var k in keys) json.WriteString(k, items[k]);
+            json.WriteEndObject();
+        }
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
 
     internal static int? YearOf(string? naaccrDate) => NaaccrDate.TryParse(naaccrDate, out var d) ? d.Year : null;
 }

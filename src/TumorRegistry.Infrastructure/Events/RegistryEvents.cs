@@ -66,6 +66,24 @@ public sealed class RegistryEvents(IDocumentStore store)
             ToStored(e, x.Append.ExpectedVersion >= 0 ? x.Append.ExpectedVersion + i + 1 : (int)e.Version))).ToList();
     }
 
+    /// <summary>
+    /// New streams in the caller's write session by binary COPY into Marten's tables, their inline projections run in
+    /// the same transaction (<see cref="NewStreamsCopy"/>): a bulk import's batch. The caller commits.
+    /// </summary>
+    public async Task CopyNewStreamsInSessionAsync(WriteSession session, IReadOnlyList<StreamAppend> appends, EventMetadata metadata,
+        CancellationToken ct = default)
+    {
+        try
+        {
+            await NewStreamsCopy.WriteAsync(store, session, appends, metadata, a => AggregateTypeOf(a.StreamType), ct);
+        }
+        catch (Npgsql.PostgresException e) when (e.SqlState == Npgsql.PostgresErrorCodes.UniqueViolation)
+        {
+            // A stream id that exists already (mt_streams' key), as Marten's own start of a stream would refuse it.
+            throw await ConflictAsync(appends, ct);
+        }
+    }
+
     private static StreamAction Queue(IDocumentSession session, StreamAppend a)
     {
         var events = a.Events.ToArray();

@@ -17,10 +17,7 @@ public static class StartedStreams
     /// <summary>The ids that may already exist: those the running save does not start.</summary>
     public static IEnumerable<Guid> Existing(IEnumerable<Guid> ids) => Current.Value is { Count: > 0 } s ? ids.Where(id => !s.Contains(id)) : ids;
 
-    /// <summary>Turns the bulk path off (every stream folded and upserted as if it existed): the benchmark's "before" stage.</summary>
-    public static bool Disabled { get; set; }
-
-    internal static Scope Begin(IEnumerable<Guid> ids) => new(Disabled ? new HashSet<Guid>() : ids.ToHashSet());
+    internal static Scope Begin(IEnumerable<Guid> ids) => new(ids.ToHashSet());
 
     internal readonly struct Scope : IDisposable
     {
