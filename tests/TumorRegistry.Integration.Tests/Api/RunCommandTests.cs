@@ -24,8 +24,11 @@ public sealed class RunCommandTests
         psi.Environment[RegistryDatabase.DataDirVariable] = dataDir;
         using var service = Process.Start(psi)!;
         var log = new System.Text.StringBuilder();
-        service.OutputDataReceived += (_, e) => log.AppendLine(e.Data);
-        service.ErrorDataReceived += (_, e) => log.AppendLine(e.Data);
+        // The two pipes are read on their own threads: the log is appended and read under a lock.
+        void Append(string? line) { lock (log) log.AppendLine(line); }
+        string Log() { lock (log) return log.ToString(); }
+        service.OutputDataReceived += (_, e) => Append(e.Data);
+        service.ErrorDataReceived += (_, e) => Append(e.Data);
         service.BeginOutputReadLine();
         service.BeginErrorReadLine();
         try
@@ -36,7 +39,7 @@ public sealed class RunCommandTests
             {
                 try { health = await http.GetAsync("/health"); }
                 catch (HttpRequestException) { await Task.Delay(500); }
-                Assert.False(service.HasExited, log.ToString());
+                if (service.HasExited) Assert.Fail(Log());
             }
             Assert.NotNull(health);
             Assert.Equal(HttpStatusCode.OK, health!.StatusCode);
@@ -49,7 +52,7 @@ public sealed class RunCommandTests
             Process.Start("kill", $"-TERM {service.Id}")!.WaitForExit();
             if (!service.WaitForExit(30_000)) service.Kill(entireProcessTree: true);
         }
-        Assert.False(File.Exists(Path.Combine(dataDir, "pgdata", "postmaster.pid")), "the cluster was stopped with the service\n" + log);
+        Assert.False(File.Exists(Path.Combine(dataDir, "pgdata", "postmaster.pid")), "the cluster was stopped with the service\n" + Log());
         try { Directory.Delete(dataDir, true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 
