@@ -71,10 +71,8 @@ public static class ImportNaaccrXml
         .WithTags("Imports")
         .WithSummary("Upload a NAACCR XML file (specification 1.0-1.8); its import runs as a background job. ?mode=strict|relaxed, ?again=true re-applies a file sent before.");
 
-        app.MapGet("/imports/naaccr-xml/{id:guid}", async (Guid id, NaaccrXmlImporter importer, Npgsql.NpgsqlDataSource db, CancellationToken ct) =>
-            await importer.GetBatchAsync(id, ct) is { } report
-                ? Results.Ok(report with { RootItems = await NaaccrImportRoots.ReadAsync(db, id, ct) })
-                : Results.NotFound())
+        app.MapGet("/imports/naaccr-xml/{id:guid}", async (Guid id, NaaccrXmlImporter importer, CancellationToken ct) =>
+            await importer.GetBatchAsync(id, ct) is { } report ? Results.Ok(report) : Results.NotFound())
         .WithTags("Imports")
         .WithSummary("The import batch: status, counts (new, matched, corrected, refused), its problems by line, record and item, and the file's root items.");
         app.MapExports();

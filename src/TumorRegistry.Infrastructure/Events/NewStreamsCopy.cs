@@ -19,7 +19,7 @@ internal static class NewStreamsCopy
 {
     private const string DefaultTenant = "*DEFAULT*";
 
-    public static async Task<IReadOnlyList<IEvent>> WriteAsync(IDocumentStore store, WriteSession session,
+    public static async Task WriteAsync(IDocumentStore store, WriteSession session,
         IReadOnlyList<StreamAppend> appends, EventMetadata metadata, Func<StreamAppend, Type?> aggregateOf, CancellationToken ct)
     {
         var options = (StoreOptions)store.Options;
@@ -41,15 +41,12 @@ internal static class NewStreamsCopy
                 e.Version = ++version;
                 e.Timestamp = now;
                 e.TenantId = DefaultTenant;
-                e.UserName = metadata.User;
-                e.CorrelationId = metadata.CorrelationId?.ToString();
-                e.CausationId = metadata.CausationId?.ToString();
-                if (metadata.Reason is not null) e.SetHeader(RegistryEvents.ReasonHeader, metadata.Reason);
+                RegistryEvents.Stamp(e, metadata);
                 events.Add(e);
             }
             streams.Add((a.StreamId, aggregateOf(a) is { } type ? registry.AggregateAliasFor(type) : null, version));
         }
-        if (events.Count == 0) return events;
+        if (events.Count == 0) return;
 
         var conn = session.Connection;
         var schema = options.Events.DatabaseSchemaName;
@@ -104,7 +101,6 @@ internal static class NewStreamsCopy
                 await p.ApplyAsync(session.Session, events, ct);
         // Rows a projection queued rather than copied (streams that already existed) are written by this save.
         await session.Session.SaveChangesAsync(ct);
-        return events;
     }
 
     /// <summary>The registry's inline projections, as registered with Marten (<see cref="RegistryStore.Configure"/>).</summary>

@@ -212,7 +212,7 @@ public sealed class RegistryEvents(IDocumentStore store)
         return count;
     }
 
-    private static void Stamp(IEvent e, EventMetadata metadata)
+    internal static void Stamp(IEvent e, EventMetadata metadata)
     {
         e.UserName = metadata.User;
         e.CorrelationId = metadata.CorrelationId?.ToString();

@@ -42,7 +42,11 @@ public sealed record NaaccrImportReport(Guid BatchId, string Status, string File
 {
     public bool FileRefused => Status == NaaccrXmlImporter.Refused;
 
-    /// <summary>The file's NaaccrData-level items, kept with the batch (see <see cref="NaaccrImportRoots"/>).</summary>
+    /// <summary>
+    /// The file's NaaccrData-level items (Registry ID [40], Registry Type [30], NAACCR Record Version [50], root items of
+    /// user dictionaries...): they describe the sender and the file, not a patient or a tumor, so they are kept on the
+    /// batch record (naaccr_import_batches.root_items) and shown with its report.
+    /// </summary>
     public IReadOnlyDictionary<string, string>? RootItems { get; init; }
 }
 
@@ -97,7 +101,7 @@ public sealed class NaaccrXmlImporter(RegistryEvents store)
                 return batch.Report();
             }
             registryId = reader.Header["registryId"]?.Trim() ?? "";
-            await NaaccrImportRoots.SaveAsync(store, batch.Id, reader.Header.Items, ct);
+            await SaveRootItemsAsync(batch.Id, reader.Header.Items, ct);
             // The next batch is parsed while this one writes: at most one waits in between, so memory stays flat.
             var chunks = Channel.CreateBounded<Chunk>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
@@ -224,7 +228,7 @@ public sealed class NaaccrXmlImporter(RegistryEvents store)
         await using var conn = await OpenAsync(ct);
         await using var cmd = new NpgsqlCommand("""
             select status, file_name, file_hash, patients_read, tumors_read, patients_created, patients_matched, tumors_created,
-                tumors_matched, items_corrected, records_refused, cases_failing_edits, warnings, refusals::text
+                tumors_matched, items_corrected, records_refused, cases_failing_edits, warnings, refusals::text, root_items::text
             from naaccr_import_batches where batch_id = $1
             """, conn);
         cmd.Parameters.AddWithValue(batchId);
@@ -232,7 +236,20 @@ public sealed class NaaccrXmlImporter(RegistryEvents store)
         if (!await r.ReadAsync(ct)) return null;
         var problems = JsonSerializer.Deserialize<List<NaaccrProblem>>(r.GetString(13)) ?? [];
         return new NaaccrImportReport(batchId, r.GetString(0), r.GetString(1), r.GetString(2), r.GetInt32(3), r.GetInt32(4), r.GetInt32(5),
-            r.GetInt32(6), r.GetInt32(7), r.GetInt32(8), r.GetInt32(9), r.GetInt32(10), r.GetInt32(11), r.GetInt32(12), problems, null);
+            r.GetInt32(6), r.GetInt32(7), r.GetInt32(8), r.GetInt32(9), r.GetInt32(10), r.GetInt32(11), r.GetInt32(12), problems, null)
+        {
+            RootItems = r.IsDBNull(14) ? new Dictionary<string, string>() : JsonSerializer.Deserialize<Dictionary<string, string>>(r.GetString(14)) ?? [],
+        };
+    }
+
+    private async Task SaveRootItemsAsync(Guid batchId, IReadOnlyDictionary<string, string> items, CancellationToken ct)
+    {
+        if (items.Count == 0) return;
+        await using var conn = await OpenAsync(ct);
+        await using var cmd = new NpgsqlCommand("update naaccr_import_batches set root_items = $2::jsonb where batch_id = $1", conn);
+        cmd.Parameters.AddWithValue(batchId);
+        cmd.Parameters.AddWithValue(JsonSerializer.Serialize(items));
+        await cmd.ExecuteNonQueryAsync(ct);
     }
 
     private async Task FlushAsync(Batch batch, string registryId, List<NaaccrPatientRecord> records, CancellationToken ct)
