@@ -136,7 +136,7 @@ async Task Stage(string name, Func<Task<string>> run)
 async Task<string> CopyAsync(string path)
 {
     await using var conn = await db.OpenConnectionAsync();
-    await using (var create = new NpgsqlCommand("create table if not exists copy_floor (case_id uuid, patient_id uuid, items jsonb)", conn))
+    await using (var create = new NpgsqlCommand("create table if not exists copy_floor (case_id uuid, patient_id uuid, items jsonb compression lz4)", conn))
         await create.ExecuteNonQueryAsync();
     await using var f = File.OpenRead(path);
     using var reader = new NaaccrXmlReader(f);

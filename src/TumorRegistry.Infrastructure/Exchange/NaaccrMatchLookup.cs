@@ -44,7 +44,9 @@ internal sealed class NaaccrMatchLookup
                 and not exists (select 1 from naaccr_patient_keys k where k.patient_id = p.patient_id) order by patient_id
                 """, [missing], r => byPid.TryAdd(r.GetString(0), r.GetGuid(1)), ct);
 
-        // One index probe per key (case_summary_accession): a join could scan every case's items for each batch.
+        // One index probe per key (case_summary_accession). As a plain join the planner, seeing a table that grew within
+        // the import and was never analysed, merged the keys with a scan of every case's items (detoasted, per batch):
+        // the limit keeps the subquery apart, so it runs once per key on the index.
         var accessions = records.Where(r => !byPid.ContainsKey(r["patientIdNumber"]!))
             .SelectMany(r => r.Tumors).Select(t => NaaccrMatching.AccessionOf(t.Items)).OfType<(string F, string A, string S)>().Distinct().ToList();
         if (accessions.Count > 0)
@@ -52,7 +54,8 @@ internal sealed class NaaccrMatchLookup
                 select k.f, k.a, k.s, c.patient_id
                 from unnest($1::text[], $2::text[], $3::text[]) k(f, a, s)
                 cross join lateral (select c.patient_id from case_summary c where c.reporting_facility = k.f
-                    and c.items ->> 'accessionNumberHosp' = k.a and c.items ->> 'sequenceNumberHospital' = k.s) c
+                    and c.items ->> 'accessionNumberHosp' = k.a and c.items ->> 'sequenceNumberHospital' = k.s
+                    order by c.patient_id limit 1) c
                 """, [accessions.Select(k => k.F).ToArray(), accessions.Select(k => k.A).ToArray(), accessions.Select(k => k.S).ToArray()],
                 r => found._byAccession.TryAdd((r.GetString(0), r.GetString(1), r.GetString(2)), r.GetGuid(3)), ct);
 

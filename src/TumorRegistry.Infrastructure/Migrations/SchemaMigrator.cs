@@ -7,7 +7,7 @@ namespace TumorRegistry.Infrastructure.Migrations;
 /// <summary>
 /// Sets up the whole schema: Marten's (the <c>marten</c> schema: events, streams, daemon progress) through Weasel,
 /// then the numbered SQL files embedded in this assembly (Migrations/NNNN_name.sql) for the tables of our own, each
-/// in its own transaction and recorded in schema_migrations, then the one-time copy of the first event store into
+/// in its own transaction and recorded in schema_migrations, then lz4 for every jsonb column, then the one-time copy of the first event store into
 /// Marten. A session advisory lock makes concurrent start-ups wait for each other instead of racing, so two
 /// processes starting at once leave one correct schema.
 /// </summary>
@@ -55,6 +55,7 @@ public static class SchemaMigrator
                 await tx.CommitAsync(ct);
                 done.Add(m.Number);
             }
+            await JsonbCompression.EnsureLz4Async(conn, ct);
             await using (var tx = await conn.BeginTransactionAsync(ct))
             {
                 await LegacyEventStore.CopyIntoMartenAsync(conn, tx, ct);

@@ -46,6 +46,31 @@ public sealed class MigrationTests
         Assert.Equal(SchemaMigrator.All.Count, results.Sum(r => r.Count));
     }
 
+    [Fact]
+    public async Task Every_jsonb_column_ours_and_Martens_compresses_with_lz4()
+    {
+        var cs = await TestPostgres.CreateDatabaseAsync(migrate: false);
+        await SchemaMigrator.MigrateAsync(cs);
+        const string jsonb = """
+            from pg_attribute a join pg_class t on t.oid = a.attrelid join pg_namespace n on n.oid = t.relnamespace
+            where a.atttypid = 'jsonb'::regtype and a.attnum > 0 and not a.attisdropped and t.relkind = 'r'
+                and n.nspname in ('public', 'marten')
+            """;
+
+        Assert.True(await CountAsync(cs, $"select count(*) {jsonb} and t.relname in ('mt_events', 'case_summary', 'patients')") >= 3);
+        Assert.Equal(0, await CountAsync(cs, $"select count(*) {jsonb} and a.attcompression <> 'l'"));
+        // A value written now is stored with lz4 (pg_column_compression names the method of a compressed value).
+        await using var conn = new NpgsqlConnection(cs);
+        await conn.OpenAsync();
+        await using var cmd = new NpgsqlCommand("""
+            insert into naaccr_import_batches(batch_id, file_name, source, file_hash, imported_by, started_at, status, mode, root_items)
+            select gen_random_uuid(), 'f', 's', 'h', 'u', now(), 'completed', 'strict',
+                (select jsonb_object_agg('item' || i, repeat('x', 40)) from generate_series(1, 200) i);
+            select pg_column_compression(root_items) from naaccr_import_batches
+            """, conn);
+        Assert.Equal("lz4", await cmd.ExecuteScalarAsync());
+    }
+
     private static async Task<long> CountAsync(string cs, string sql)
     {
         await using var conn = new NpgsqlConnection(cs);
