@@ -6,8 +6,10 @@ using Npgsql;
 using TumorRegistry.Domain.Events;
 using TumorRegistry.Infrastructure.Events;
 using TumorRegistry.Infrastructure.Linkage;
+using TumorRegistry.Infrastructure.Security;
 using TumorRegistry.Integration.Tests.Api;
 using TumorRegistry.Integration.Tests.Cases;
+using TumorRegistry.Integration.Tests.Infrastructure;
 using TumorRegistry.Linkage;
 
 namespace TumorRegistry.Integration.Tests.Linkage;
@@ -44,6 +46,23 @@ public sealed class PatientLinkageTests(RegistryApiFactory api) : IClassFixture<
         var married = await RegisterAsync(client, 102, "WHITFIELD", Given[21 % Given.Length], Dob(3), "2", null, Family[3]);
         ids.Add(married);
         return (ids, married, maiden);
+    }
+
+    [Fact]
+    public async Task Only_a_registrar_of_every_facility_reviews_linkage_pairs()
+    {
+        var central = api.As("central-ctr", [RegistryRoles.Registrar]);
+        var hospital = api.As("hospital-ctr", [RegistryRoles.Registrar], "0000000101");
+
+        Assert.Equal(HttpStatusCode.OK, (await central.GetAsync("/linkage/pairs")).StatusCode);
+        // A hospital's registrar would see other hospitals' patients side by side: refused, list, decisions and page.
+        Assert.Equal(HttpStatusCode.Forbidden, (await hospital.GetAsync("/linkage/pairs")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await hospital.PostAsJsonAsync("/linkage/pairs/1/confirm", new { reason = "x" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await hospital.PostAsJsonAsync("/linkage/pairs/1/reject", new { reason = "x" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await hospital.GetAsync("/linkage/review")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await hospital.PostAsync("/linkage/dedup/run", null)).StatusCode);
+        // The counts hold no identifiers: still open to the hospital's registrar.
+        Assert.Equal(HttpStatusCode.OK, (await hospital.GetAsync("/linkage/counts")).StatusCode);
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using System.Text;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using TumorRegistry.Api.Security.Authorization;
+using TumorRegistry.Infrastructure.Security;
 using TumorRegistry.Integration.Tests.Api;
 using TumorRegistry.Integration.Tests.Cases;
 using TumorRegistry.Integration.Tests.Infrastructure;
@@ -86,6 +87,7 @@ public sealed class EndpointMatrixTests(RegistryApiFactory api) : IClassFixture<
         if (security.Policy is null) return "any";
         if (p is null || !p.SignedIn) return nameof(HttpStatusCode.Unauthorized);
         if (!p.Roles.Intersect(Policies.Roles[security.Policy]).Any()) return nameof(HttpStatusCode.Forbidden);
+        if (Policies.AllFacilitiesOnly.Contains(security.Policy) && !p.Holds(RegistryRoles.AllFacilities)) return nameof(HttpStatusCode.Forbidden);
         if (method == "POST" && pattern == "/cases" && !p.Holds(Principal.FacilityA)) return nameof(HttpStatusCode.Forbidden);
         // The case and patient are facility A's: anyone else is told they do not exist.
         if ((pattern.Contains("{caseId") || pattern.Contains("{patientId")) && !pattern.StartsWith("/admin", StringComparison.Ordinal)

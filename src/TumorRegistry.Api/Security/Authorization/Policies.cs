@@ -53,10 +53,18 @@ public static class Policies
         [NaaccrDictionaries] = [R.Manager, R.Admin],
     };
 
+    /// <summary>Policies that also need every facility ("*"): the whole registry's work, a central registrar's.</summary>
+    public static IReadOnlySet<string> AllFacilitiesOnly { get; } = new HashSet<string> { LinkageReview };
+
     public static AuthorizationBuilder AddRegistryPolicies(this AuthorizationBuilder auth)
     {
-        foreach (var (name, roles) in Roles.Where(p => p.Key != LifeTableImport))
+        foreach (var (name, roles) in Roles.Where(p => p.Key != LifeTableImport && !AllFacilitiesOnly.Contains(p.Key)))
             auth.AddPolicy(name, p => p.RequireAuthenticatedUser().RequireRole(roles));
+        // Linking patients compares records across the whole registry, so the worklist (both records identified), its
+        // decisions and the duplicate search belong to a central registrar; a hospital's registrar gets 403.
+        foreach (var name in AllFacilitiesOnly)
+            auth.AddPolicy(name, p => p.RequireAuthenticatedUser().RequireRole(Roles[name])
+                .RequireClaim(RegistryPrincipal.FacilityClaim, RegistryRoles.AllFacilities));
         auth.AddPolicy(LifeTableImport, p => p.RequireAuthenticatedUser().RequireRole(Roles[LifeTableImport])
             .RequireAssertion(c => c.User.IsInRole(RegistryRoles.Admin) ||
                 !(c.Resource is HttpContext http && string.Equals(http.Request.Query["replace"], "true", StringComparison.OrdinalIgnoreCase))));
