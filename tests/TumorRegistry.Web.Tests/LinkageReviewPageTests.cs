@@ -5,12 +5,12 @@ using TumorRegistry.Web.Tests.Infrastructure;
 
 namespace TumorRegistry.Web.Tests;
 
-/// <summary>A registrar works the linkage review worklist: both records side by side, a decision needs a reason, a decision leaves the queue.</summary>
+/// <summary>A central registrar works the linkage review worklist: both records side by side, a decision needs a reason, a decision leaves the queue.</summary>
 [Collection(WebCollection.Name)]
 public sealed class LinkageReviewPageTests(WebApp app)
 {
     [Fact]
-    public async Task A_registrar_confirms_a_pair_with_a_reason_and_it_leaves_the_queue()
+    public async Task A_central_registrar_confirms_a_pair_with_a_reason_and_it_leaves_the_queue()
     {
         // The demo's planted duplicates found by the duplicate search; two of its pairs put in the band whatever the
         // estimate decided, so the page has something to decide.
@@ -19,7 +19,7 @@ public sealed class LinkageReviewPageTests(WebApp app)
         await using (var cmd = db.CreateCommand("update linkage_pairs set status = 'review' where id in (select id from linkage_pairs where status in ('review', 'linked') order by id limit 2)"))
             Assert.True(await cmd.ExecuteNonQueryAsync() >= 1, "the demo registry has planted duplicates");
 
-        await using var context = await app.ContextAsync(Person.Registrar);
+        await using var context = await app.ContextAsync(Person.CentralRegistrar);
         var page = await context.NewPageAsync();
         var response = await page.GotoAsync("/linkage/review");
         Assert.Equal(200, response!.Status);
@@ -46,9 +46,9 @@ public sealed class LinkageReviewPageTests(WebApp app)
     }
 
     [Fact]
-    public async Task Epidemiologists_and_managers_are_refused_the_review_page()
+    public async Task Epidemiologists_managers_and_a_hospitals_registrar_are_refused_the_review_page()
     {
-        foreach (var person in new[] { Person.Epidemiologist, Person.Manager })
+        foreach (var person in new[] { Person.Epidemiologist, Person.Manager, Person.Registrar })
         {
             await using var context = await app.ContextAsync(person);
             var page = await context.NewPageAsync();

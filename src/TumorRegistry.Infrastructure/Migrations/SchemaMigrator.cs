@@ -7,9 +7,9 @@ namespace TumorRegistry.Infrastructure.Migrations;
 /// <summary>
 /// Sets up the whole schema: Marten's (the <c>marten</c> schema: events, streams, daemon progress) through Weasel,
 /// then the numbered SQL files embedded in this assembly (Migrations/NNNN_name.sql) for the tables of our own, each
-/// in its own transaction and recorded in schema_migrations, then lz4 for every jsonb column, then the one-time copy of the first event store into
-/// Marten. A session advisory lock makes concurrent start-ups wait for each other instead of racing, so two
-/// processes starting at once leave one correct schema.
+/// in its own transaction and recorded in schema_migrations, then lz4 for every jsonb column (<see cref="JsonbCompression"/>),
+/// then the one-time copy of the first event store into Marten. A session advisory lock makes concurrent start-ups wait
+/// for each other instead of racing, so two processes starting at once leave one correct schema.
 /// </summary>
 public static class SchemaMigrator
 {

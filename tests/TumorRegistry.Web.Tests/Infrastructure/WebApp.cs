@@ -18,10 +18,12 @@ public sealed record Person(string UserName, string[] Roles, string[] Facilities
     public const string Facility = "0006540001";
     public static readonly Person Registrar = new("rita.registrar", [RegistryRoles.Registrar], [Facility]);
     public static readonly Person SecondRegistrar = new("sam.registrar", [RegistryRoles.Registrar], [Facility]);
+    // A central registry's registrar (every facility): the one who reviews patient linkage across hospitals.
+    public static readonly Person CentralRegistrar = new("cora.central", [RegistryRoles.Registrar], [RegistryRoles.AllFacilities]);
     public static readonly Person Manager = new("maria.manager", [RegistryRoles.Manager], [RegistryRoles.AllFacilities]);
     public static readonly Person Epidemiologist = new("eve.epidemiologist", [RegistryRoles.Epidemiologist], [RegistryRoles.AllFacilities]);
     public static readonly Person Admin = new("adam.admin", [RegistryRoles.Admin], [RegistryRoles.AllFacilities]);
-    public static readonly Person[] All = [Registrar, SecondRegistrar, Manager, Epidemiologist, Admin];
+    public static readonly Person[] All = [Registrar, SecondRegistrar, CentralRegistrar, Manager, Epidemiologist, Admin];
     public string Password => $"pw-{UserName}-0123456789";
 }
 
