@@ -96,15 +96,8 @@ public sealed class NewStreamsCopyTests
     [Fact]
     public async Task The_daemon_counts_copied_and_appended_events_written_at_once_exactly_once()
     {
-        var cs = await TestPostgres.CreateDatabaseAsync();
-        await using var ds = NpgsqlDataSource.Create(cs);
-        var seen = new SeenEventsProjection("copied_async", ProjectionLifecycle.Async);
-        await seen.EnsureTableAsync(ds);
-        RegistryProjection[] projections = [seen, new RegistrarActivityProjection()];
-        await using var store = TestEvents.Store(cs, projections: projections);
-        var events = new RegistryEvents(store);
-        using var daemon = await store.BuildProjectionDaemonAsync();
-        await daemon.StartAllAsync();
+        await using var rig = await DaemonRig.StartAsync("copied_async", new RegistrarActivityProjection());
+        var (ds, seen, events, daemon) = (rig.Data, rig.Seen, rig.Events, rig.Daemon);
 
         // Copiers and normal appenders side by side, so both draw from the sequence while the other's transaction is open.
         var writers = Enumerable.Range(0, 6).Select(w => Task.Run(async () =>

@@ -1,4 +1,5 @@
 using JasperFx.Events;
+using JasperFx.Events.Daemon;
 using JasperFx.Events.Projections;
 using Marten;
 using Npgsql;
@@ -39,6 +40,37 @@ public sealed class SeenEventsProjection(string name, ProjectionLifecycle lifecy
     }
 }
 
+/// <summary>A database of its own, a <see cref="SeenEventsProjection"/> (and any others) and the async daemon running them.</summary>
+public sealed class DaemonRig : IAsyncDisposable
+{
+    public required NpgsqlDataSource Data { get; init; }
+    public required SeenEventsProjection Seen { get; init; }
+    public required RegistryProjection[] Projections { get; init; }
+    public required DocumentStore Store { get; init; }
+    public required RegistryEvents Events { get; init; }
+    public required IProjectionDaemon Daemon { get; init; }
+
+    public static async Task<DaemonRig> StartAsync(string seen, params RegistryProjection[] others)
+    {
+        var cs = await TestPostgres.CreateDatabaseAsync();
+        var ds = NpgsqlDataSource.Create(cs);
+        var projection = new SeenEventsProjection(seen, ProjectionLifecycle.Async);
+        await projection.EnsureTableAsync(ds);
+        RegistryProjection[] projections = [projection, .. others];
+        var store = TestEvents.Store(cs, projections: projections);
+        var daemon = await store.BuildProjectionDaemonAsync();
+        await daemon.StartAllAsync();
+        return new DaemonRig { Data = ds, Seen = projection, Projections = projections, Store = store, Events = new RegistryEvents(store), Daemon = daemon };
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Daemon.Dispose();
+        await Store.DisposeAsync();
+        await Data.DisposeAsync();
+    }
+}
+
 public sealed class ProjectionDaemonTests
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
@@ -47,15 +79,8 @@ public sealed class ProjectionDaemonTests
     public async Task Async_projections_fed_during_concurrent_out_of_order_commits_apply_each_event_once_and_equal_their_rebuild()
     {
         // Its own database: the counts and the rebuild take in every event in it.
-        var cs = await TestPostgres.CreateDatabaseAsync();
-        await using var ds = NpgsqlDataSource.Create(cs);
-        var live = new SeenEventsProjection("live", ProjectionLifecycle.Async);
-        await live.EnsureTableAsync(ds);
-        RegistryProjection[] projections = [live, new RegistrarActivityProjection()];
-        await using var store = TestEvents.Store(cs, projections: projections);
-        var events = new RegistryEvents(store);
-        using var daemon = await store.BuildProjectionDaemonAsync();
-        await daemon.StartAllAsync();
+        await using var rig = await DaemonRig.StartAsync("live", new RegistrarActivityProjection());
+        var (ds, live, events, daemon) = (rig.Data, rig.Seen, rig.Events, rig.Daemon);
 
         // 8 writers; each holds its transaction open a random while after its events took sequence numbers, so commits
         // land out of sequence order while the daemon reads; one in ten rolls back and leaves a gap.
@@ -83,7 +108,7 @@ public sealed class ProjectionDaemonTests
         var activity = await ds.ScalarAsync("select string_agg(registrar || ':' || events, ',' order by registrar) from registrar_activity");
 
         await daemon.StopAllAsync();
-        var rebuilder = new ProjectionRebuilder(store, projections);
+        var rebuilder = new ProjectionRebuilder(rig.Store, rig.Projections);
         await rebuilder.RebuildAsync("live");
         await rebuilder.RebuildAsync(RegistrarActivityProjection.ProjectionName);
         Assert.Equal(liveRows, await live.RowsAsync(ds));
@@ -93,14 +118,8 @@ public sealed class ProjectionDaemonTests
     [Fact]
     public async Task The_daemon_does_not_skip_an_event_whose_transaction_commits_late()
     {
-        var cs = await TestPostgres.CreateDatabaseAsync();
-        await using var ds = NpgsqlDataSource.Create(cs);
-        var seen = new SeenEventsProjection("gap", ProjectionLifecycle.Async);
-        await seen.EnsureTableAsync(ds);
-        await using var store = TestEvents.Store(cs, projections: [seen]);
-        var events = new RegistryEvents(store);
-        using var daemon = await store.BuildProjectionDaemonAsync();
-        await daemon.StartAllAsync();
+        await using var rig = await DaemonRig.StartAsync("gap");
+        var (ds, seen, events) = (rig.Data, rig.Seen, rig.Events);
 
         // A takes the lower sequence number but commits last, after B's event is long visible.
         await using var a = await events.OpenWriteSessionAsync();

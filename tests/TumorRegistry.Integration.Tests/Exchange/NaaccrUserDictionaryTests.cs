@@ -173,20 +173,8 @@ public sealed class NaaccrUserDictionaryTests(RegistryApiFactory api) : IClassFi
 
     private static StringContent Xml(string xml) => new(xml, Encoding.UTF8, "application/xml");
 
-    private async Task<JsonElement> UploadAndWait(string xml)
-    {
-        var client = api.Registrar("ctr.import");
-        var response = await client.PostAsync("/imports/naaccr-xml?source=state&fileName=state.xml&mode=strict", Xml(xml));
-        Assert.True(response.StatusCode == HttpStatusCode.Accepted, await response.Content.ReadAsStringAsync());
-        var location = response.Headers.Location!.ToString();
-        for (var i = 0; i < 1800; i++)
-        {
-            var report = await client.GetFromJsonAsync<JsonElement>(location);
-            if (report.GetProperty("status").GetString() is not ("queued" or "running")) return report;
-            await Task.Delay(100);
-        }
-        throw new TimeoutException("The import job did not finish in 180 s.");
-    }
+    private Task<JsonElement> UploadAndWait(string xml) =>
+        NaaccrUploads.UploadAndWaitAsync(api.Registrar("ctr.import"), "source=state&fileName=state.xml&mode=strict", xml);
 
     private async Task<T> ScalarAsync<T>(string sql)
     {

@@ -121,20 +121,8 @@ public sealed class NaaccrXmlImportTests(RegistryApiFactory api) : IClassFixture
         finally { File.Delete(file); File.Delete(csv); }
     }
 
-    private async Task<JsonElement> UploadAndWait(string xml)
-    {
-        var client = api.Registrar("ctr.import");
-        var response = await client.PostAsync("/imports/naaccr-xml?source=sample&fileName=sample.xml", new StringContent(xml, Encoding.UTF8, "application/xml"));
-        Assert.True(response.StatusCode == HttpStatusCode.Accepted, await response.Content.ReadAsStringAsync());
-        var location = response.Headers.Location!.ToString();
-        for (var i = 0; i < 1800; i++)
-        {
-            var report = await client.GetFromJsonAsync<JsonElement>(location);
-            if (report.GetProperty("status").GetString() is not ("queued" or "running")) return report;
-            await Task.Delay(100);
-        }
-        throw new TimeoutException("The import job did not finish in 180 s (jobs wait for a free Hangfire worker under a full run).");
-    }
+    private Task<JsonElement> UploadAndWait(string xml) =>
+        NaaccrUploads.UploadAndWaitAsync(api.Registrar("ctr.import"), "source=sample&fileName=sample.xml", xml);
 
     /// <summary>The sample with Patient ID Numbers of its own (prefix + 6 digits), so each test's patients are new.</summary>
     private static string Renumbered(string prefix)
