@@ -1,3 +1,4 @@
+using TumorRegistry.Api.Pipeline;
 using TumorRegistry.Casefinding;
 using TumorRegistry.Infrastructure.Casefinding;
 
@@ -31,16 +32,14 @@ public static class ReceiveReports
     private static async Task<IResult> ReceiveAsync(HttpContext http, string format, string? source, ElectronicReportStore store, CancellationToken ct)
     {
         var by = http.User.Identity?.Name ?? "";
-        using var buffer = new MemoryStream();
-        await http.Request.Body.CopyToAsync(buffer, ct);
-        if (buffer.Length > MaxReportBytes)
+        if (await RequestBody.ReadAtMostAsync(http.Request, MaxReportBytes, ct) is not { } body)
             return Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Report too large.", detail: $"At most {MaxReportBytes} bytes.");
-        if (buffer.Length == 0) return Results.ValidationProblem(new Dictionary<string, string[]> { ["body"] = ["The report is empty."] });
+        if (body.Length == 0) return Results.ValidationProblem(new Dictionary<string, string[]> { ["body"] = ["The report is empty."] });
         var label = string.IsNullOrWhiteSpace(source) ? by : source.Trim()[..Math.Min(source.Trim().Length, 200)];
         var contentType = (http.Request.ContentType ?? "").Split(';')[0].Trim();
         try
         {
-            var receipt = await store.ReceiveAsync(format, contentType, label, buffer.ToArray(), by, ct);
+            var receipt = await store.ReceiveAsync(format, contentType, label, body, by, ct);
             return receipt.AlreadyReceived ? Results.Ok(receipt) : Results.Created($"/reports/{receipt.ReportId}", receipt);
         }
         catch (ReportRefusedException e)

@@ -1,3 +1,4 @@
+using TumorRegistry.Api.Pipeline;
 using TumorRegistry.Infrastructure.Exchange;
 
 namespace TumorRegistry.Api.Exchange;
@@ -17,17 +18,10 @@ public static class NaaccrDictionaries
         app.MapPost("/naaccr/dictionaries", async (HttpContext http, NaaccrUserDictionaryStore dictionaries, TimeProvider clock, CancellationToken ct) =>
         {
             var user = http.User.Identity!.Name!;
-            using var body = new MemoryStream();
-            var buffer = new byte[81920];
-            int read;
-            while ((read = await http.Request.Body.ReadAsync(buffer, ct)) > 0)
-            {
-                if (body.Length + read > MaxBytes)
-                    return Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Too large.",
-                        detail: $"A user dictionary is at most {MaxBytes >> 20} MB.");
-                body.Write(buffer, 0, read);
-            }
-            var saved = await dictionaries.SaveAsync(body.ToArray(), user, clock.GetUtcNow(), ct);
+            if (await RequestBody.ReadAtMostAsync(http.Request, MaxBytes, ct) is not { } body)
+                return Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Too large.",
+                    detail: $"A user dictionary is at most {MaxBytes >> 20} MB.");
+            var saved = await dictionaries.SaveAsync(body, user, clock.GetUtcNow(), ct);
             if (saved.Info is not { } info)
                 return Results.ValidationProblem(
                     saved.Problems.GroupBy(p => p.Item).ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray()),

@@ -66,6 +66,11 @@ public sealed class CasefindingApiTests(RegistryApiFactory api) : IClassFixture<
         Assert.Equal(added, await CasefindingSamples.CountsAsync(db));
         // text/plain is what another origin may post without a preflight: refused like the other bodies read by hand.
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, (await registrar.PostAsync("/reports/hl7v2", Body("path-breast-reportable.hl7", "text/plain"))).StatusCode);
+        // A report over the limit is refused with 413 and stores nothing.
+        var huge = new byte[TumorRegistry.Api.Casefinding.ReceiveReports.MaxReportBytes + 1];
+        Array.Fill(huge, (byte)'A');
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, (await registrar.PostAsync("/reports/hl7v2", Body(huge, "x-application/hl7-v2+er7"))).StatusCode);
+        Assert.Equal(added, await CasefindingSamples.CountsAsync(db));
 
         // The queue: counts by status, non-reportable counted.
         var manager = api.As("mgr.cf", [RegistryRoles.Manager]);
