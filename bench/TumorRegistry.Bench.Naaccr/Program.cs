@@ -51,6 +51,11 @@ try
         var r = await importer.ImportFileAsync(file, request);
         return $"{r.PatientsCreated:N0} patients, {r.TumorsCreated:N0} tumors created, {r.RecordsRefused} refused";
     });
+    var dumps = await DumpRowsAsync(["marten.mt_streams", "marten.mt_events", "public.patients", "public.case_summary", "public.naaccr_patient_keys"]);
+    // The floor of the writes themselves: the rows this import wrote (events, streams, read models, keys), copied by
+    // binary COPY from files into empty tables made like them (same indexes, storage and compression). No
+    // XML, no matching, no edits, no JSON written by .NET: what PostgreSQL alone needs to take in what the import stores.
+    await Stage("plain COPY of the rows the import wrote (events, streams, read models, keys) into empty copies of their tables", async () => await WriteFloorAsync(dumps));
     await Stage("import again into the registry holding it (matching path)", async () =>
     {
         var r = await importer.ImportFileAsync(file, request with { Again = true });
@@ -156,6 +161,51 @@ async Task<string> CopyAsync(string path)
     }
     await copy.CompleteAsync();
     return $"{rows:N0} rows";
+}
+
+// The rows of the given tables in PostgreSQL's binary COPY format, one file each (taken out before the floor's clock starts).
+async Task<List<(string Table, string File)>> DumpRowsAsync(string[] tables)
+{
+    await using var conn = await db.OpenConnectionAsync();
+    var dumps = new List<(string, string)>();
+    foreach (var t in tables)
+    {
+        var path = $"{file}.{t}.copy";
+        await using (var outgoing = await conn.BeginRawBinaryCopyAsync($"copy {t} to stdout (format binary)"))
+        await using (var f = File.Create(path))
+            await outgoing.CopyToAsync(f);
+        dumps.Add((t, path));
+    }
+    return dumps;
+}
+
+// Writes the dumped rows into empty tables made like theirs (same indexes, storage, compression), one transaction.
+async Task<string> WriteFloorAsync(List<(string Table, string File)> dumps)
+{
+    await using var conn = await db.OpenConnectionAsync();
+    await using (var create = new NpgsqlCommand("drop schema if exists write_floor cascade; create schema write_floor;" +
+        string.Concat(dumps.Select(d => $"create table write_floor.{d.Table.Split('.')[1]} (like {d.Table} including all);")), conn))
+        await create.ExecuteNonQueryAsync();
+    long bytes = 0;
+    var each = new List<string>();
+    await using (var tx = await conn.BeginTransactionAsync())
+    {
+        foreach (var (table, path) in dumps)
+        {
+            var sw = Stopwatch.StartNew();
+            await using (var incoming = await conn.BeginRawBinaryCopyAsync($"copy write_floor.{table.Split('.')[1]} from stdin (format binary)"))
+            await using (var f = File.OpenRead(path))
+            {
+                bytes += f.Length;
+                await f.CopyToAsync(incoming);
+            }
+            each.Add($"{table.Split('.')[1]} {sw.Elapsed.TotalSeconds:N1} s");
+        }
+        await tx.CommitAsync();
+    }
+    await using (var drop = new NpgsqlCommand("drop schema write_floor cascade", conn)) await drop.ExecuteNonQueryAsync();
+    foreach (var (_, path) in dumps) File.Delete(path);
+    return $"{bytes / 1e6:N0} MB; {string.Join(", ", each)}";
 }
 
 int ArgInt(string name, int fallback)

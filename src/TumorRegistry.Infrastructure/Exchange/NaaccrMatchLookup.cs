@@ -29,6 +29,9 @@ internal sealed class NaaccrMatchLookup
 
     public IReadOnlyList<KnownCase> CasesOf(Guid patientId) => _cases.GetValueOrDefault(patientId) ?? [];
 
+    /// <summary>The existing streams the batch may change: the patients found and all their cases.</summary>
+    public IEnumerable<Guid> StreamIds => _patients.Keys.Concat(_cases.Values.SelectMany(c => c.Select(x => x.Id)));
+
     public static async Task<NaaccrMatchLookup> FindAsync(NpgsqlConnection conn, NpgsqlTransaction tx, string registryId,
         IReadOnlyList<NaaccrPatientRecord> records, CancellationToken ct)
     {

@@ -61,7 +61,7 @@ public sealed class NaaccrXmlImporter(RegistryEvents store)
 {
     public const string Queued = "queued", Running = "running", Completed = "completed", Refused = "refused", AlreadyImported = "already_imported";
     private const int MaxProblemsKept = 10_000;
-    private const long LockKey = 0x4E41414343524D54; // "NAACCRMT": one import batch writes at a time, so matches see each other
+    private const long LockKey = 0x4E41414343524D54; // "NAACCRMT": one import at a time, so its matches see every other's records
 
     /// <summary>Imports a stream by way of a temporary file (the hash needs the bytes before the import starts).</summary>
     public async Task<NaaccrImportReport> ImportAsync(Stream xml, NaaccrImportRequest request, CancellationToken ct = default)
@@ -102,32 +102,55 @@ public sealed class NaaccrXmlImporter(RegistryEvents store)
             }
             registryId = reader.Header["registryId"]?.Trim() ?? "";
             await SaveRootItemsAsync(batch.Id, reader.Header.Items, ct);
+            // One import at a time (a session lock, held to the end or until the connection dies with the process): the
+            // pipelined batches below look their records up before the batch ahead of them commits, which is only safe
+            // when no other import writes meanwhile.
+            await using var importLock = await LockImportsAsync(ct);
             // The next batch is parsed while this one writes: at most one waits in between, so memory stays flat.
             var chunks = Channel.CreateBounded<Chunk>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
             var reading = Task.Run(() => ReadChunksAsync(reader, file, request.BatchSize, chunks.Writer, stop.Token), CancellationToken.None);
+            // Two batches in flight: while one is in PostgreSQL (its COPY, index upkeep, commit) the next is matched and
+            // built in .NET on its own connection. Each commits after the one before it.
+            var inFlight = new Queue<InFlightBatch>();
             try
             {
                 await foreach (var chunk in chunks.Reader.ReadAllAsync(ct))
                 {
-                    batch.PatientsRead += chunk.PatientsRead;
-                    batch.TumorsRead += chunk.TumorsRead;
-                    batch.RecordsRefused += chunk.Refused;
-                    batch.AddProblems(chunk.Problems);
-                    if (chunk.Break is { } broken)
+                    lock (batch)
                     {
-                        batch.AddProblems([broken]);
-                        batch.Status = Refused;
+                        batch.PatientsRead += chunk.PatientsRead;
+                        batch.TumorsRead += chunk.TumorsRead;
+                        batch.RecordsRefused += chunk.Refused;
+                        batch.AddProblems(chunk.Problems);
+                        if (chunk.Break is { } broken)
+                        {
+                            batch.AddProblems([broken]);
+                            batch.Status = Refused;
+                        }
                     }
                     // The whole records read before a break are kept, like those of the batches already written.
-                    await FlushAsync(batch, registryId, chunk.Records, ct);
+                    if (chunk.Records.Count > 0)
+                    {
+                        if (inFlight.Count == 2) await inFlight.Dequeue().Written;
+                        var ahead = inFlight.LastOrDefault();
+                        var next = new InFlightBatch(KeysOf(chunk.Records), ahead);
+                        // Records that could match what the batch ahead writes wait until it has committed.
+                        if (ahead is not null && ahead.Keys.Overlaps(next.Keys)) await ahead.Written;
+                        else if (ahead is not null) await ahead.LookedUp;
+                        next.Written = FlushAsync(batch, registryId, chunk.Records, next, ct);
+                        inFlight.Enqueue(next);
+                    }
                     request.Progress?.Report(new NaaccrImportProgress(chunk.Position, file.Length, batch.PatientsRead, batch.TumorsRead));
                 }
+                while (inFlight.Count > 0) await inFlight.Dequeue().Written;
             }
             finally
             {
                 await stop.CancelAsync();
                 await reading;
+                // A batch that failed fails those behind it (they wait for it to commit): let them all end before leaving.
+                foreach (var b in inFlight) await b.Written.ContinueWith(_ => { }, TaskScheduler.Default);
             }
             if (batch.Status != Refused) batch.Status = Completed;
         }
@@ -252,31 +275,56 @@ public sealed class NaaccrXmlImporter(RegistryEvents store)
         await cmd.ExecuteNonQueryAsync(ct);
     }
 
-    private async Task FlushAsync(Batch batch, string registryId, List<NaaccrPatientRecord> records, CancellationToken ct)
+    private async Task FlushAsync(Batch batch, string registryId, List<NaaccrPatientRecord> records, InFlightBatch self, CancellationToken ct)
     {
-        if (records.Count == 0) return;
-        for (var attempt = 1; ; attempt++)
+        // Off the caller's thread: the caller goes on to read and start the next batch.
+        await Task.Yield();
+        try
         {
-            try
+            for (var attempt = 1; ; attempt++)
             {
-                await WriteAsync(batch, registryId, records, ct);
-                break;
-            }
-            catch (ConcurrencyException) when (attempt < 3)
-            {
-                // A registrar changed a matched record meanwhile: read again and decide again.
+                try
+                {
+                    await WriteAsync(batch, registryId, records, self, ct);
+                    break;
+                }
+                catch (ConcurrencyException) when (attempt < 3)
+                {
+                    // A registrar changed a matched record meanwhile: read again and decide again.
+                }
             }
         }
-        records.Clear();
+        finally { self.LookedUpOnce(); }
     }
 
-    private async Task WriteAsync(Batch batch, string registryId, List<NaaccrPatientRecord> records, CancellationToken ct)
+    /// <summary>The keys a batch's records are matched by: Patient ID Numbers, and facility + accession + sequence.</summary>
+    private static HashSet<string> KeysOf(List<NaaccrPatientRecord> records)
+    {
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var r in records)
+        {
+            keys.Add("p\u0001" + r["patientIdNumber"]);
+            foreach (var t in r.Tumors)
+                if (NaaccrMatching.AccessionOf(t.Items) is { } a) keys.Add($"a\u0001{a.Facility}\u0001{a.Accession}\u0001{a.Sequence}");
+        }
+        return keys;
+    }
+
+    private async Task WriteAsync(Batch batch, string registryId, List<NaaccrPatientRecord> records, InFlightBatch self, CancellationToken ct)
     {
         await using var session = await store.OpenWriteSessionAsync(ct);
         var conn = session.Connection;
         var tx = session.Transaction;
-        await Exec(conn, tx, $"select pg_advisory_xact_lock({LockKey})", ct);
         var known = await NaaccrMatchLookup.FindAsync(conn, tx, registryId, records, ct);
+        if (self.Ahead is { } ahead && ahead.Changes(known.StreamIds))
+        {
+            // Two Patient ID Numbers led to the same registry patient: wait for the batch ahead and read again (read
+            // committed: this transaction's next statements see what it committed).
+            await ahead.Written;
+            known = await NaaccrMatchLookup.FindAsync(conn, tx, registryId, records, ct);
+        }
+        self.WillChange(known.StreamIds);
+        self.LookedUpOnce();
 
         var reason = $"import of {batch.Request.FileName} ({batch.Request.Source})";
         var appends = new List<StreamAppend>();
@@ -322,6 +370,9 @@ public sealed class NaaccrXmlImporter(RegistryEvents store)
             cmd.Parameters.AddWithValue(touchedCases.Distinct().ToArray());
             delta.CasesFailingEdits = (int)(await cmd.ExecuteScalarAsync(ct))!;
         }
+        // Commits keep the file's order, so a batch that fails stops the ones behind it and nothing after it lands. The
+        // batch record's row is updated only then: the batch ahead holds its lock until it commits.
+        if (self.Ahead is { } before) await before.Written;
         await using (var update = new NpgsqlCommand("""
             update naaccr_import_batches set patients_created = patients_created + $2, patients_matched = patients_matched + $3,
                 tumors_created = tumors_created + $4, tumors_matched = tumors_matched + $5, items_corrected = items_corrected + $6,
@@ -335,7 +386,64 @@ public sealed class NaaccrXmlImporter(RegistryEvents store)
             await update.ExecuteNonQueryAsync(ct);
         }
         await session.CommitAsync(ct);
-        batch.Add(delta);
+        lock (batch) batch.Add(delta);
+    }
+
+    /// <summary>
+    /// A batch being matched and written while another may be: its match keys, the existing streams it changes, the
+    /// batch ahead of it, and when it has looked its records up and when it has committed.
+    /// </summary>
+    private sealed class InFlightBatch(HashSet<string> keys, InFlightBatch? ahead)
+    {
+        private readonly TaskCompletionSource _lookedUp = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly HashSet<Guid> _streams = [];
+        public HashSet<string> Keys { get; } = keys;
+        public InFlightBatch? Ahead { get; } = ahead;
+        public Task LookedUp => _lookedUp.Task;
+        public Task Written { get; set; } = Task.CompletedTask;
+        public void LookedUpOnce() => _lookedUp.TrySetResult();
+
+        // Locked: a retry after a conflict looks up again while the batch behind may be asking.
+        public void WillChange(IEnumerable<Guid> streams)
+        {
+            lock (_streams) _streams.UnionWith(streams);
+        }
+
+        public bool Changes(IEnumerable<Guid> streams)
+        {
+            lock (_streams) return _streams.Overlaps(streams);
+        }
+    }
+
+    /// <summary>The import lock, held by a connection of its own until disposed (or until the process dies with it).</summary>
+    private async Task<ImportLock> LockImportsAsync(CancellationToken ct)
+    {
+        var conn = await OpenAsync(ct);
+        try
+        {
+            await using var cmd = new NpgsqlCommand($"select pg_advisory_lock({LockKey})", conn) { CommandTimeout = 0 };
+            await cmd.ExecuteNonQueryAsync(ct);
+            return new ImportLock(conn);
+        }
+        catch
+        {
+            await conn.DisposeAsync();
+            throw;
+        }
+    }
+
+    private sealed class ImportLock(NpgsqlConnection conn) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            // Unlocked by hand: a pooled connection's session state is only reset when it is next used.
+            try
+            {
+                await using var cmd = new NpgsqlCommand($"select pg_advisory_unlock({LockKey})", conn);
+                await cmd.ExecuteNonQueryAsync(CancellationToken.None);
+            }
+            finally { await conn.DisposeAsync(); }
+        }
     }
 
     private async Task<Guid?> FindCompletedAsync(string hash, CancellationToken ct)
@@ -396,12 +504,6 @@ public sealed class NaaccrXmlImporter(RegistryEvents store)
         var conn = store.Store.Storage.Database.CreateConnection();
         await conn.OpenAsync(ct);
         return conn;
-    }
-
-    private static async Task Exec(NpgsqlConnection conn, NpgsqlTransaction tx, string sql, CancellationToken ct)
-    {
-        await using var cmd = new NpgsqlCommand(sql, conn, tx);
-        await cmd.ExecuteNonQueryAsync(ct);
     }
 
     private static async Task<string> HashAsync(string path, CancellationToken ct)
