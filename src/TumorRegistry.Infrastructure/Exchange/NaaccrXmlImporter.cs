@@ -387,6 +387,8 @@ public sealed class NaaccrXmlImporter(RegistryEvents store)
         }
         await session.CommitAsync(ct);
         lock (batch) batch.Add(delta);
+        // Committed: nothing behind it needs the batch ahead any more (a chain of them would hold the whole file's keys).
+        self.Ahead = null;
     }
 
     /// <summary>
@@ -398,7 +400,7 @@ public sealed class NaaccrXmlImporter(RegistryEvents store)
         private readonly TaskCompletionSource _lookedUp = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private readonly HashSet<Guid> _streams = [];
         public HashSet<string> Keys { get; } = keys;
-        public InFlightBatch? Ahead { get; } = ahead;
+        public InFlightBatch? Ahead { get; set; } = ahead;
         public Task LookedUp => _lookedUp.Task;
         public Task Written { get; set; } = Task.CompletedTask;
         public void LookedUpOnce() => _lookedUp.TrySetResult();
