@@ -31,7 +31,7 @@ public static class ExportNaaccr
     public static IServiceCollection AddExports(this IServiceCollection services)
     {
         services.AddSingleton(p => new NaaccrExporter(p.GetRequiredService<NpgsqlDataSource>(), NaaccrStandards.Default,
-            RegistryIdentity(p.GetRequiredService<IConfiguration>())));
+            RegistryIdentity(p.GetRequiredService<IConfiguration>()), p.GetRequiredService<NaaccrUserDictionaryStore>()));
         services.AddScoped<NaaccrExportJob>();
         return services;
     }
@@ -65,7 +65,7 @@ public static class ExportNaaccr
         var allowed = deidentified || http.User.HoldsAllFacilities() ? null : http.User.Facilities().ToArray();
         var stored = new StoredRequest(body, deidentified, allowed);
         var request = ToRequest(stored);
-        var errors = new Dictionary<string, string[]>(exporter.Validate(request));
+        var errors = new Dictionary<string, string[]>(await exporter.ValidateAsync(request, ct));
         if (body.Format is not (null or "xml" or "csv")) errors["format"] = ["format is xml or csv."];
         if (errors.Count > 0) return Results.ValidationProblem(errors);
         var id = Guid.CreateVersion7();

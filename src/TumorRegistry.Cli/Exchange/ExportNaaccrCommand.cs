@@ -74,7 +74,7 @@ public static class ExportNaaccrCommand
             await using var data = NpgsqlDataSource.Create(db.ConnectionString);
             var registry = new NaaccrRegistryIdentity(parse.GetValue(registryId), parse.GetValue(registryType), parse.GetValue(npi));
             var exporter = new NaaccrExporter(data, NaaccrStandards.Default, registry);
-            if (exporter.Validate(request) is { Count: > 0 } errors)
+            if (await exporter.ValidateAsync(request, ct) is { Count: > 0 } errors)
             {
                 foreach (var (key, messages) in errors) Console.Error.WriteLine($"{key}: {string.Join(" ", messages)}");
                 return 2;

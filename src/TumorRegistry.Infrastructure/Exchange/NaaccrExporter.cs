@@ -44,14 +44,27 @@ public sealed record NaaccrExportResult(int Patients, int Tumors, int ItemsLeftO
 /// The file's root carries the registry's own items (<paramref name="registry"/>: its settings) and the record type and
 /// version written.
 /// </summary>
-public sealed class NaaccrExporter(NpgsqlDataSource db, NaaccrStandards standards, NaaccrRegistryIdentity? registry = null)
+public sealed class NaaccrExporter(NpgsqlDataSource db, NaaccrStandards standards, NaaccrRegistryIdentity? registry = null,
+    NaaccrUserDictionaryStore? dictionaries = null)
 {
     private readonly NaaccrRegistryIdentity _registry = registry ?? NaaccrRegistryIdentity.None;
+    private readonly NaaccrUserDictionaryStore _dictionaries = dictionaries ?? new NaaccrUserDictionaryStore(db, standards);
     private const int PageSize = 1000;
     private readonly SiteGroups _sites = new(standards.SiteRecode);
 
+    /// <summary>
+    /// The kept user dictionaries an export writes the items of: none for the de-identified extract or when left out
+    /// on request; those that declare a NAACCR version apply to that version only.
+    /// </summary>
+    public async Task<IReadOnlyList<NaaccrDictionary>> UserDictionariesAsync(NaaccrExportRequest r, CancellationToken ct = default) =>
+        !r.UserItems || r.Deidentified ? [] : (await _dictionaries.LoadAllAsync(ct)).Where(d => d.Version is "" || d.Version == r.Version).ToList();
+
+    /// <summary><see cref="Validate"/> with the kept user dictionaries (a CSV column may be one of their items).</summary>
+    public async Task<IReadOnlyDictionary<string, string[]>> ValidateAsync(NaaccrExportRequest r, CancellationToken ct = default) =>
+        Validate(r, await UserDictionariesAsync(r, ct));
+
     /// <summary>Problems with the request that make it impossible (unknown version, record type, site group, items).</summary>
-    public IReadOnlyDictionary<string, string[]> Validate(NaaccrExportRequest r)
+    public IReadOnlyDictionary<string, string[]> Validate(NaaccrExportRequest r, IReadOnlyList<NaaccrDictionary>? user = null)
     {
         var errors = new Dictionary<string, string[]>();
         if (!standards.Dictionaries.ContainsKey(r.Version) || r.Version == "240") errors["version"] = ["version is 250 or 260."];
@@ -64,15 +77,17 @@ public sealed class NaaccrExporter(NpgsqlDataSource db, NaaccrStandards standard
         {
             var dict = standards.Dictionaries.GetValueOrDefault(r.Version) ?? standards.Dictionary;
             if (r.CsvItems.Count == 0) errors["items"] = ["A CSV export names its items (naaccrIds)."];
-            var unknown = r.CsvItems.Where(i => dict.Find(i) is not { Parent: NaaccrParent.Patient or NaaccrParent.Tumor }).ToList();
-            if (unknown.Count > 0) errors["items"] = [$"Not patient or tumor items of dictionary {r.Version}: {string.Join(", ", unknown)}."];
+            var unknown = r.CsvItems.Where(i => Column(i, dict, user ?? []) is not { Parent: NaaccrParent.Patient or NaaccrParent.Tumor }).ToList();
+            if (unknown.Count > 0)
+                errors["items"] = [$"Not patient or tumor items of dictionary {r.Version} or of a kept user dictionary: {string.Join(", ", unknown)}."];
         }
         return errors;
     }
 
     public async Task<NaaccrExportResult> ExportAsync(NaaccrExportRequest request, Stream output, CancellationToken ct = default)
     {
-        if (Validate(request) is { Count: > 0 } errors)
+        var user = await UserDictionariesAsync(request, ct);
+        if (Validate(request, user) is { Count: > 0 } errors)
             throw new ArgumentException(string.Join(" ", errors.Values.SelectMany(v => v)));
         request = await WithSavedCohortAsync(request, ct);
         var target = standards.Dictionaries[request.Version];
@@ -81,8 +96,8 @@ public sealed class NaaccrExporter(NpgsqlDataSource db, NaaccrStandards standard
         {
             var recordType = request.Deidentified ? "I" : request.RecordType;
             return request.Format == NaaccrExportFormat.Xml
-                ? await WriteXmlAsync(request, target, recordType, sink, ct)
-                : await WriteCsvAsync(request, target, sink, ct);
+                ? await WriteXmlAsync(request, target, user, recordType, sink, ct)
+                : await WriteCsvAsync(request, target, user, sink, ct);
         }
         finally
         {
@@ -90,12 +105,9 @@ public sealed class NaaccrExporter(NpgsqlDataSource db, NaaccrStandards standard
         }
     }
 
-    private async Task<NaaccrExportResult> WriteXmlAsync(NaaccrExportRequest request, NaaccrDictionary target, string recordType, Stream sink, CancellationToken ct)
+    private async Task<NaaccrExportResult> WriteXmlAsync(NaaccrExportRequest request, NaaccrDictionary target, IReadOnlyList<NaaccrDictionary> user,
+        string recordType, Stream sink, CancellationToken ct)
     {
-        // User dictionaries that declare a NAACCR version apply to that version only.
-        var user = request.UserItems && !request.Deidentified
-            ? (await new NaaccrUserDictionaryStore(db, standards).LoadAllAsync(ct)).Where(d => d.Version is "" || d.Version == target.Version).ToList()
-            : [];
         var header = new NaaccrDataHeader
         {
             BaseDictionaryUri = target.DictionaryUri, RecordType = recordType, SpecificationVersion = "1.8",
@@ -123,26 +135,31 @@ public sealed class NaaccrExporter(NpgsqlDataSource db, NaaccrStandards standard
         return new NaaccrExportResult(writer.PatientsWritten, writer.TumorsWritten, leftOut);
     }
 
-    private async Task<NaaccrExportResult> WriteCsvAsync(NaaccrExportRequest request, NaaccrDictionary target, Stream sink, CancellationToken ct)
+    private async Task<NaaccrExportResult> WriteCsvAsync(NaaccrExportRequest request, NaaccrDictionary target, IReadOnlyList<NaaccrDictionary> user,
+        Stream sink, CancellationToken ct)
     {
         await using var text = new StreamWriter(sink, new UTF8Encoding(false), 1 << 16, leaveOpen: true);
-        var columns = request.CsvItems.Select(i => target.Find(i)!).ToList();
+        var columns = request.CsvItems.Select(i => Column(i, target, user)!).ToList();
         await text.WriteLineAsync(string.Join(',', columns.Select(c => c.NaaccrId)));
         int patients = 0, tumors = 0, leftOut = 0;
         await foreach (var (patientItems, cases) in ReadAsync(request, ct))
         {
             patients++;
-            var p = NaaccrExportRules.Items(patientItems, NaaccrParent.Patient, target, request.Deidentified ? "I" : request.RecordType, request.Deidentified, ref leftOut);
+            var p = NaaccrExportRules.Items(patientItems, NaaccrParent.Patient, target, request.Deidentified ? "I" : request.RecordType, request.Deidentified, ref leftOut, user);
             foreach (var c in cases)
             {
                 tumors++;
-                var t = NaaccrExportRules.Items(c, NaaccrParent.Tumor, target, request.Deidentified ? "I" : request.RecordType, request.Deidentified, ref leftOut);
+                var t = NaaccrExportRules.Items(c, NaaccrParent.Tumor, target, request.Deidentified ? "I" : request.RecordType, request.Deidentified, ref leftOut, user);
                 await text.WriteLineAsync(string.Join(',', columns.Select(col =>
                     Quote((col.Parent == NaaccrParent.Patient ? p : t).GetValueOrDefault(col.NaaccrId) ?? ""))));
             }
         }
         return new NaaccrExportResult(patients, tumors, leftOut);
     }
+
+    /// <summary>A CSV column's item: the base dictionary's, else a kept user dictionary's.</summary>
+    private static NaaccrItemDef? Column(string naaccrId, NaaccrDictionary target, IReadOnlyList<NaaccrDictionary> user) =>
+        target.Find(naaccrId) ?? user.Select(d => d.Find(naaccrId)).FirstOrDefault(d => d is not null);
 
     private static string Quote(string v) => v.IndexOfAny([',', '"', '\n', '\r']) < 0 ? v : "\"" + v.Replace("\"", "\"\"") + "\"";
 

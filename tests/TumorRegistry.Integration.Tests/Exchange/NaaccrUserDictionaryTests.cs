@@ -85,6 +85,20 @@ public sealed class NaaccrUserDictionaryTests(RegistryApiFactory api) : IClassFi
         var text = Encoding.UTF8.GetString(plain.ToArray());
         Assert.DoesNotContain("statePreferredLanguage", text);
         Assert.DoesNotContain("userDictionaryUri", text);
+
+        // A CSV export takes the kept dictionary's items as columns too, but the de-identified extract does not.
+        var exporter = api.Services.GetRequiredService<NaaccrExporter>();
+        var csvRequest = new NaaccrExportRequest(NaaccrCohort.All with { CaseIds = [caseId] })
+        {
+            Format = NaaccrExportFormat.Csv, CsvItems = ["patientIdNumber", "statePreferredLanguage", "stateTrialEnrolled"],
+        };
+        using var csv = new MemoryStream();
+        await exporter.ExportAsync(csvRequest, csv);
+        Assert.Equal(["patientIdNumber,statePreferredLanguage,stateTrialEnrolled", "95000001,EN,1"],
+            Encoding.UTF8.GetString(csv.ToArray()).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        var refused = await exporter.ValidateAsync(csvRequest with { Deidentified = true, CsvItems = ["primarySite", "stateTrialEnrolled"] });
+        Assert.Contains("stateTrialEnrolled", Assert.Single(refused["items"]));
+        Assert.DoesNotContain("primarySite", Assert.Single(refused["items"]));
     }
 
     [Fact]
