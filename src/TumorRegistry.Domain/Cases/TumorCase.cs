@@ -41,7 +41,7 @@ public sealed class TumorCase
     {
         if (DuplicateOf is not null) return CaseStatus.Duplicate;
         if (IsCompleted) return CaseStatus.Completed;
-        return RequiredItemEdits.Missing(CaseItems.Of(patientItems, _items), registry).Count > 0 ? CaseStatus.Incomplete : CaseStatus.Open;
+        return StatusOfItems(CaseItems.Of(patientItems, _items), registry);
     }
 
     /// <summary>Status once edits have run: FailingEdits when an error edit blocks completion.</summary>
@@ -50,6 +50,21 @@ public sealed class TumorCase
         var status = StatusWith(patientItems, registry);
         return status == CaseStatus.Open && report.HasBlockingErrors ? CaseStatus.FailingEdits : status;
     }
+
+    /// <summary>
+    /// Status once edits have run, from the case's items as the edits saw them (CaseItems.Of of its patient and itself):
+    /// for a caller that built them for the edits already (a bulk import's projection builds them once per case).
+    /// </summary>
+    public CaseStatus StatusWithCaseItems(IReadOnlyDictionary<string, string> caseItems, EditReport report, RegistryType registry = RegistryType.Hospital)
+    {
+        if (DuplicateOf is not null) return CaseStatus.Duplicate;
+        if (IsCompleted) return CaseStatus.Completed;
+        var status = StatusOfItems(caseItems, registry);
+        return status == CaseStatus.Open && report.HasBlockingErrors ? CaseStatus.FailingEdits : status;
+    }
+
+    private static CaseStatus StatusOfItems(IReadOnlyDictionary<string, string> caseItems, RegistryType registry) =>
+        RequiredItemEdits.Missing(caseItems, registry).Count > 0 ? CaseStatus.Incomplete : CaseStatus.Open;
 
     public static TumorCase From(Guid id, IEnumerable<DomainEvent> events)
     {

@@ -56,7 +56,7 @@ public sealed class CaseSummaryProjection(NaaccrStandards standards, EditEngine 
         {
             var (stream, tumor) = cases[i];
             var patient = patients.GetValueOrDefault(tumor.PatientId) ?? new Patient(tumor.PatientId);
-            rows[i] = Values(stream, tumor, patient, edits.RunEdits(patient, tumor, today));
+            rows[i] = Values(stream, tumor, patient, today);
         });
         var copied = new List<object[]>();
         for (var i = 0; i < cases.Count; i++)
@@ -110,16 +110,16 @@ public sealed class CaseSummaryProjection(NaaccrStandards standards, EditEngine 
         """;
 
     /// <summary>The row of <see cref="UpsertSql"/> for a folded case (also used to replay the registry as of a sequence).</summary>
-    internal object[] Values(FoldedStream stream, TumorCase tumor, Patient patient, DateOnly today) =>
-        Values(stream, tumor, patient, edits.RunEdits(patient, tumor, today));
-
-    private object[] Values(FoldedStream stream, TumorCase tumor, Patient patient, EditReport report)
+    internal object[] Values(FoldedStream stream, TumorCase tumor, Patient patient, DateOnly today)
     {
+        // The case's items as the edits see them, built once for the edits and the status.
+        var caseItems = CaseItems.Of(patient, tumor);
+        var report = edits.Run(caseItems, today, tumor.OverriddenEdits);
         string? Item(string id) => tumor.Items.GetValueOrDefault(id);
         var recode = Derived.SiteRecode(tumor.Items, standards)?.Recode;
         return
         [
-            tumor.Id, tumor.PatientId, StatusText(tumor.StatusWith(patient.Items, report)), tumor.Version,
+            tumor.Id, tumor.PatientId, StatusText(tumor.StatusWithCaseItems(caseItems, report)), tumor.Version,
             Db(Item("reportingFacility")), Db(stream.LastUser), stream.LastRecordedAt,
             Db(Item("primarySite")), Db(Item("histologicTypeIcdO3")), Db(Item("behaviorCodeIcdO3")), Db(Item("laterality")),
             Db(Item("gradeClinical")), Db(Item("gradePathological")), Db(Item("diagnosticConfirmation")),
