@@ -8,26 +8,12 @@ using TumorRegistry.Standards.Xml;
 namespace TumorRegistry.Integration.Tests.Exchange;
 
 /// <summary>The import as batches that match instead of duplicating, against a real PostgreSQL.</summary>
-public sealed class NaaccrMatchingImportTests(DatabaseFixture db) : IClassFixture<DatabaseFixture>, IAsyncLifetime
+public sealed class NaaccrMatchingImportTests(DatabaseFixture db) : NaaccrImporterTests(db), IClassFixture<DatabaseFixture>
 {
     private static string Sample => Path.Combine(AppContext.BaseDirectory, "reference", "naaccr", "sample-v250-abstract-10.xml");
     private static string Invalid(string name) => Path.Combine(AppContext.BaseDirectory, "Exchange", "fixtures", "naaccr-invalid", name);
-    private Marten.DocumentStore _store = null!;
-    private NaaccrXmlImporter _importer = null!;
-
-    public Task InitializeAsync()
-    {
-        _store = RegistryStore.Create(db.ConnectionString);
-        _importer = new NaaccrXmlImporter(new RegistryEvents(_store));
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await _store.DisposeAsync();
-
     private static NaaccrImportRequest Request(string file, bool again = false) =>
         new(file, "Hospital A", new EventMetadata("ctr.import")) { Again = again };
-
-    private async Task<long> Count(string sql) => Convert.ToInt64(await db.DataSource.ScalarAsync(sql));
 
     [Fact]
     public async Task Importing_the_same_file_twice_adds_no_event_the_second_time_and_a_resent_file_is_recognised()
@@ -73,7 +59,7 @@ public sealed class NaaccrMatchingImportTests(DatabaseFixture db) : IClassFixtur
             """);
         Assert.Equal(corrections + 3, await Count("select count(*) from marten.mt_events where type = 'ItemsCorrected'"));
         Assert.All(reasons, r => Assert.Equal(("import of after.xml (Hospital A)", "1"), (r[0], r[1])));
-        Assert.Equal("C508", await db.DataSource.ScalarAsync(
+        Assert.Equal("C508", await Db.DataSource.ScalarAsync(
             $"select primary_site from case_summary c join patients p using (patient_id) where p.patient_id_number = '{Pid("B1", 2)}' and c.items ->> 'tumorRecordNumber' = '01'"));
     }
 
@@ -81,7 +67,7 @@ public sealed class NaaccrMatchingImportTests(DatabaseFixture db) : IClassFixtur
     public async Task A_refused_record_stores_nothing_of_itself_and_the_rest_of_the_file_imports()
     {
         var streams = await Count("select count(*) from marten.mt_streams");
-        var report = await _importer.ImportFileAsync(Invalid("too-long-value.xml"), Request("too-long-value.xml"));
+        var report = await Importer.ImportFileAsync(Invalid("too-long-value.xml"), Request("too-long-value.xml"));
 
         Assert.Equal((NaaccrXmlImporter.Completed, 1, 1, 1), (report.Status, report.PatientsCreated, report.TumorsCreated, report.RecordsRefused));
         var problem = Assert.Single(report.Problems);
@@ -90,7 +76,7 @@ public sealed class NaaccrMatchingImportTests(DatabaseFixture db) : IClassFixtur
         Assert.Equal(0L, await Count("select count(*) from patients where patient_id_number = '00000102'"));
         Assert.Equal(1L, await Count("select count(*) from patients where patient_id_number = '00000101'"));
         // The batch record keeps the refusal without the value.
-        var stored = (string)(await db.DataSource.ScalarAsync($"select refusals::text from naaccr_import_batches where batch_id = '{report.BatchId}'"))!;
+        var stored = (string)(await Db.DataSource.ScalarAsync($"select refusals::text from naaccr_import_batches where batch_id = '{report.BatchId}'"))!;
         Assert.Contains("primarySite", stored);
         Assert.DoesNotContain("C3419", stored);
     }
@@ -99,7 +85,7 @@ public sealed class NaaccrMatchingImportTests(DatabaseFixture db) : IClassFixtur
     public async Task A_file_missing_a_required_root_attribute_is_refused_whole()
     {
         var streams = await Count("select count(*) from marten.mt_streams");
-        var report = await _importer.ImportFileAsync(Invalid("missing-specification-version.xml"), Request("missing-spec.xml"));
+        var report = await Importer.ImportFileAsync(Invalid("missing-specification-version.xml"), Request("missing-spec.xml"));
         Assert.Equal(NaaccrXmlImporter.Refused, report.Status);
         Assert.Equal("specificationVersion", Assert.Single(report.Problems).Item);
         Assert.Equal(streams, await Count("select count(*) from marten.mt_streams"));
@@ -124,9 +110,9 @@ public sealed class NaaccrMatchingImportTests(DatabaseFixture db) : IClassFixtur
         var xml = Unique(await File.ReadAllTextAsync(Sample), "C1").Replace("<?xml version=\"1.0\"?>", "<?xml version=\"1.0\" encoding=\"windows-1252\"?>")
             .Replace(">Smith<", ">Muñoz-Gérard<");
         var bytes = Encoding.GetEncoding(1252).GetBytes(xml);
-        var report = await _importer.ImportAsync(new MemoryStream(bytes), Request("cp1252.xml"));
+        var report = await Importer.ImportAsync(new MemoryStream(bytes), Request("cp1252.xml"));
         Assert.Equal((NaaccrXmlImporter.Completed, 8), (report.Status, report.PatientsCreated));
-        Assert.Equal("Muñoz-Gérard", await db.DataSource.ScalarAsync($"select items ->> 'nameLast' from patients where patient_id_number = '{Pid("C1", 1)}'"));
+        Assert.Equal("Muñoz-Gérard", await Db.DataSource.ScalarAsync($"select items ->> 'nameLast' from patients where patient_id_number = '{Pid("C1", 1)}'"));
     }
 
     [Fact]
@@ -157,7 +143,7 @@ public sealed class NaaccrMatchingImportTests(DatabaseFixture db) : IClassFixtur
         var tail = Encoding.UTF8.GetBytes("</Item></Patient><Patient><Item naaccrId=\"patientIdNumber\">88000002</Item></Patient></NaaccrData>");
         var huge = new ConcatStream(head, 200L * 1024 * 1024, tail);
 
-        var report = await _importer.ImportAsync(huge, Request("huge.xml"));
+        var report = await Importer.ImportAsync(huge, Request("huge.xml"));
 
         Assert.Equal((NaaccrXmlImporter.Completed, 1, 1), (report.Status, report.PatientsCreated, report.RecordsRefused));
         var problem = Assert.Single(report.Problems);
@@ -190,7 +176,7 @@ public sealed class NaaccrMatchingImportTests(DatabaseFixture db) : IClassFixtur
     }
 
     private async Task<NaaccrImportReport> ImportText(string xml, string name, bool again) =>
-        await _importer.ImportAsync(new MemoryStream(Encoding.UTF8.GetBytes(xml)), Request(name, again));
+        await Importer.ImportAsync(new MemoryStream(Encoding.UTF8.GetBytes(xml)), Request(name, again));
 
     /// <summary>The sample with Patient ID Numbers of its own, so tests in this class do not match each other's patients.</summary>
     private static string Unique(string xml, string prefix)
@@ -203,7 +189,7 @@ public sealed class NaaccrMatchingImportTests(DatabaseFixture db) : IClassFixtur
 
     private async Task<List<string?[]>> ReadAsync(string sql)
     {
-        await using var cmd = db.DataSource.CreateCommand(sql);
+        await using var cmd = Db.DataSource.CreateCommand(sql);
         await using var r = await cmd.ExecuteReaderAsync();
         var rows = new List<string?[]>();
         while (await r.ReadAsync())

@@ -10,20 +10,8 @@ namespace TumorRegistry.Integration.Tests.Exchange;
 /// The import writes two batches at once (the next is matched and built while the one ahead is written): records that
 /// could match what the batch ahead writes wait for it, and imports run one at a time.
 /// </summary>
-public sealed class NaaccrPipelinedImportTests(DatabaseFixture db) : IClassFixture<DatabaseFixture>, IAsyncLifetime
+public sealed class NaaccrPipelinedImportTests(DatabaseFixture db) : NaaccrImporterTests(db), IClassFixture<DatabaseFixture>
 {
-    private Marten.DocumentStore _store = null!;
-    private NaaccrXmlImporter _importer = null!;
-
-    public Task InitializeAsync()
-    {
-        _store = RegistryStore.Create(db.ConnectionString);
-        _importer = new NaaccrXmlImporter(new RegistryEvents(_store));
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await _store.DisposeAsync();
-
     // Each test its own facility: they share the database.
     private static string Patient(string facility, string pid, string sex, params string[] accessions) => $"""
           <Patient><Item naaccrId="patientIdNumber">{pid}</Item><Item naaccrId="sex">{sex}</Item>
@@ -41,10 +29,8 @@ public sealed class NaaccrPipelinedImportTests(DatabaseFixture db) : IClassFixtu
         """;
 
     private Task<NaaccrImportReport> Import(string xml, string name, int batchSize = 500) =>
-        _importer.ImportAsync(new MemoryStream(Encoding.UTF8.GetBytes(xml)),
+        Importer.ImportAsync(new MemoryStream(Encoding.UTF8.GetBytes(xml)),
             new NaaccrImportRequest(name, "Hospital P", new EventMetadata("ctr.import")) { BatchSize = batchSize });
-
-    private async Task<long> Count(string sql) => Convert.ToInt64(await db.DataSource.ScalarAsync(sql));
 
     [Fact]
     public async Task Records_of_one_patient_in_batches_written_together_match_as_one_patient()
