@@ -23,7 +23,6 @@ public sealed class NaaccrUserDictionaryStore(NpgsqlDataSource db, NaaccrStandar
         var (dictionary, problems) = NaaccrUserDictionaryCheck.Check(new MemoryStream(xml), standards.Dictionaries.Values, kept);
         if (dictionary is null) return new Saved(null, false, problems);
         var replaced = kept.Any(k => NaaccrUserDictionaryCheck.SameUri(k.DictionaryUri, dictionary.DictionaryUri));
-        var description = System.Xml.Linq.XDocument.Load(new MemoryStream(xml)).Root?.Attribute("description")?.Value ?? "";
         await using var cmd = db.CreateCommand("""
             insert into naaccr_user_dictionaries(dictionary_uri, naaccr_version, description, item_count, dictionary_xml, uploaded_by, uploaded_at)
             values ($1, $2, $3, $4, $5, $6, $7)
@@ -31,7 +30,7 @@ public sealed class NaaccrUserDictionaryStore(NpgsqlDataSource db, NaaccrStandar
                 item_count = excluded.item_count, dictionary_xml = excluded.dictionary_xml, uploaded_by = excluded.uploaded_by,
                 uploaded_at = excluded.uploaded_at
             """);
-        var info = new NaaccrUserDictionaryInfo(dictionary.DictionaryUri, dictionary.Version, description, dictionary.Items.Count, user, now);
+        var info = new NaaccrUserDictionaryInfo(dictionary.DictionaryUri, dictionary.Version, dictionary.Description, dictionary.Items.Count, user, now);
         foreach (var v in new object[] { info.DictionaryUri, info.NaaccrVersion, info.Description, info.Items, Encoding.UTF8.GetString(xml), user, now })
             cmd.Parameters.AddWithValue(v);
         await cmd.ExecuteNonQueryAsync(ct);

@@ -1,3 +1,4 @@
+using System.Xml;
 using System.Xml.Linq;
 
 namespace TumorRegistry.Standards.Dictionary;
@@ -8,10 +9,11 @@ public sealed class NaaccrDictionary
     private readonly Dictionary<string, NaaccrItemDef> _byId;
     private readonly Dictionary<int, NaaccrItemDef> _byNum;
 
-    private NaaccrDictionary(string version, string uri, IReadOnlyList<NaaccrItemDef> items)
+    private NaaccrDictionary(string version, string uri, string description, IReadOnlyList<NaaccrItemDef> items)
     {
         Version = version;
         DictionaryUri = uri;
+        Description = description;
         Items = items;
         _byId = items.ToDictionary(i => i.NaaccrId, StringComparer.Ordinal);
         _byNum = items.ToDictionary(i => i.NaaccrNum);
@@ -22,6 +24,9 @@ public sealed class NaaccrDictionary
 
     /// <summary>The dictionaryUri written as baseDictionaryUri in data files.</summary>
     public string DictionaryUri { get; }
+
+    /// <summary>The dictionary's own description attribute (blank when it has none).</summary>
+    public string Description { get; }
 
     public IReadOnlyList<NaaccrItemDef> Items { get; }
 
@@ -35,10 +40,17 @@ public sealed class NaaccrDictionary
 
     public bool Contains(string naaccrId) => _byId.ContainsKey(naaccrId);
 
-    /// <summary>Parses a dictionary XML (naaccr_dictionary_1.8.xsd).</summary>
+    /// <summary>Parses a dictionary XML (naaccr_dictionary_1.8.xsd). No DTD, no entities: a user's file is read too.</summary>
     public static NaaccrDictionary Load(Stream xml)
     {
-        var root = XDocument.Load(xml).Root ?? throw new InvalidDataException("Empty NAACCR dictionary.");
+        using var reader = XmlReader.Create(xml, new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, CloseInput = false });
+        return From(XDocument.Load(reader));
+    }
+
+    /// <summary>A dictionary from its parsed XML (one a caller has already read and checked).</summary>
+    public static NaaccrDictionary From(XDocument doc)
+    {
+        var root = doc.Root ?? throw new InvalidDataException("Empty NAACCR dictionary.");
         XNamespace ns = root.Name.Namespace;
         var items = root.Element(ns + "ItemDefs")!.Elements(ns + "ItemDef").Select(e => new NaaccrItemDef(
             (string)e.Attribute("naaccrId")!,
@@ -52,6 +64,7 @@ public sealed class NaaccrDictionary
         return new NaaccrDictionary(
             (string?)root.Attribute("naaccrVersion") ?? "",
             (string?)root.Attribute("dictionaryUri") ?? "",
+            (string?)root.Attribute("description") ?? "",
             items);
     }
 

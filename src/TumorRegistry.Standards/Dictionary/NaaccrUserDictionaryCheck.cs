@@ -90,7 +90,7 @@ public static partial class NaaccrUserDictionaryCheck
             }
         }
         if (problems.Count > 0) return (null, problems);
-        return (NaaccrDictionary.Load(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(doc.ToString()))), []);
+        return (NaaccrDictionary.From(doc), []);
     }
 
     public static bool SameUri(string a, string b) =>

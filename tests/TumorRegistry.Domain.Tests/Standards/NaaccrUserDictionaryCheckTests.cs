@@ -25,6 +25,24 @@ public sealed class NaaccrUserDictionaryCheckTests
     }
 
     [Fact]
+    public void A_dictionary_keeps_its_description_and_a_dictionary_file_with_a_DTD_is_not_read()
+    {
+        var described = NaaccrUserDictionaryCheck.Check(new MemoryStream(Encoding.UTF8.GetBytes($"""
+            <NaaccrDictionary xmlns="http://naaccr.org/naaccrxml" dictionaryUri="http://registry.example/d.xml" specificationVersion="1.8"
+                description="State items"><ItemDefs>{Good}</ItemDefs></NaaccrDictionary>
+            """)), NaaccrStandards.Default.Dictionaries.Values, []).Dictionary;
+        Assert.Equal("State items", described!.Description);
+        // What the command line's --user-dictionary FILE reads: entities would expand, so a DTD is refused outright.
+        var withEntities = $"""
+            <?xml version="1.0"?>
+            <!DOCTYPE NaaccrDictionary [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>
+            <NaaccrDictionary xmlns="http://naaccr.org/naaccrxml" dictionaryUri="http://registry.example/e.xml" description="&b;">
+              <ItemDefs>{Good}</ItemDefs></NaaccrDictionary>
+            """;
+        Assert.Throws<System.Xml.XmlException>(() => NaaccrDictionary.Load(new MemoryStream(Encoding.UTF8.GetBytes(withEntities))));
+    }
+
+    [Fact]
     public void Each_fault_is_named_by_its_item()
     {
         var (dictionary, problems) = Check(Good + """
