@@ -66,7 +66,7 @@ public sealed partial class DemoRunTests
                 await page.GetByLabel("User name").FillAsync(user);
                 await page.GetByLabel("Password").FillAsync(password);
                 await page.GetByLabel("Password").PressAsync("Enter");
-                await page.WaitForURLAsync(baseUrl + "/");
+                await page.ArrivedAtAsync(baseUrl + "/");
                 await page.InspectAsync($"demo-home-{role}");
             }
 

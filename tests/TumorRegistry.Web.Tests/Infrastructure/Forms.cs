@@ -32,7 +32,7 @@ public static class Forms
     {
         var response = await page.RunAndWaitForResponseAsync(action,
             r => r.Request.IsNavigationRequest && r.Request.Frame == page.MainFrame && r.Status is < 300 or >= 400);
-        await page.WaitForLoadStateAsync(Microsoft.Playwright.LoadState.DOMContentLoaded);
+        await page.LoadedAsync();
         return response;
     }
 }

@@ -80,7 +80,7 @@ public sealed class WebApp : WebApplicationFactory<Program>, IAsyncLifetime
         await page.GetByLabel("User name").FillAsync(person.UserName);
         await page.GetByLabel("Password").FillAsync(person.Password);
         await page.GetByLabel("Password").PressAsync("Enter");
-        await page.WaitForURLAsync(BaseUrl + "/");
+        await page.ArrivedAtAsync(BaseUrl + "/");
         await page.CloseAsync();
         _sessions[person.UserName] = await context.StorageStateAsync();
         return context;
