@@ -45,10 +45,20 @@ public static class ImportNaaccrCommand
                 Console.Error.WriteLine($"No such file: {f.FullName}");
                 return 2;
             }
+            var given = new List<NaaccrDictionary>();
+            foreach (var d in parse.GetValue(dictionaries) ?? [])
+            {
+                try { given.Add(NaaccrDictionary.LoadFile(d.FullName)); }
+                catch (Exception e) when (e is System.Xml.XmlException or InvalidDataException or IOException or FormatException or ArgumentException)
+                {
+                    // A dictionary names items, not people: its parser's message is safe to show.
+                    Console.Error.WriteLine($"User dictionary {d.Name} cannot be read: {e.Message}");
+                    return 2;
+                }
+            }
             await using var db = await RegistryDatabase.OpenAsync(ct: ct);
             await SchemaMigrator.MigrateAsync(db.ConnectionString, ct);
             await using var store = RegistryStore.Create(db.ConnectionString);
-            var given = (parse.GetValue(dictionaries) ?? []).Select(d => NaaccrDictionary.LoadFile(d.FullName)).ToList();
             await using var data = Npgsql.NpgsqlDataSource.Create(db.ConnectionString);
             var kept = await new NaaccrUserDictionaryStore(data, TumorRegistry.Standards.NaaccrStandards.Default).LoadAllAsync(ct);
             var read = (parse.GetValue(relaxed) ? NaaccrReadOptions.Relaxed : NaaccrReadOptions.Strict) with

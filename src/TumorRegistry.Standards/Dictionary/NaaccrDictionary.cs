@@ -52,7 +52,8 @@ public sealed class NaaccrDictionary
     {
         var root = doc.Root ?? throw new InvalidDataException("Empty NAACCR dictionary.");
         XNamespace ns = root.Name.Namespace;
-        var items = root.Element(ns + "ItemDefs")!.Elements(ns + "ItemDef").Select(e => new NaaccrItemDef(
+        var defs = root.Element(ns + "ItemDefs") ?? throw new InvalidDataException("A NAACCR dictionary needs its ItemDefs element.");
+        var items = defs.Elements(ns + "ItemDef").Select(e => new NaaccrItemDef(
             (string)e.Attribute("naaccrId")!,
             (int)e.Attribute("naaccrNum")!,
             (string?)e.Attribute("naaccrName") ?? "",

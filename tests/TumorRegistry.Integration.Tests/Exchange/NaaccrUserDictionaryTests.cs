@@ -163,6 +163,13 @@ public sealed class NaaccrUserDictionaryTests(RegistryApiFactory api) : IClassFi
                 select c.items ->> 'hospTrialEnrolled' from case_summary c join patients p using (patient_id)
                 where p.patient_id_number = '98000001' and c.items ? 'hospTrialEnrolled'
                 """));
+
+            // A dictionary file the reader refuses (here: a DTD) is named, and nothing is imported.
+            await File.WriteAllTextAsync(other, Dictionary(given, 9550, "hosp")
+                .Replace("encoding=\"UTF-8\"?>", "encoding=\"UTF-8\"?><!DOCTYPE NaaccrDictionary [<!ENTITY a \"b\">]>"));
+            var broken = await CliRunner.RunAsync($"import \"{file}\" --user ctr.batch --user-dictionary \"{other}\" --again", api.ConnectionString);
+            Assert.Equal(2, broken.ExitCode);
+            Assert.Contains($"User dictionary {Path.GetFileName(other)} cannot be read", broken.Error);
         }
         finally { File.Delete(file); File.Delete(other); }
     }
