@@ -51,6 +51,18 @@ try
         var r = await importer.ImportFileAsync(file, request);
         return $"{r.PatientsCreated:N0} patients, {r.TumorsCreated:N0} tumors created, {r.RecordsRefused} refused";
     });
+    // Before and after in the same run: the same import on a fresh database, one batch matched and written at a time.
+    await using (var serial = await ScratchDatabase.CreateAsync("bench_naaccr_serial", durable: true, b => b.CommandTimeout = 0))
+    {
+        await SchemaMigrator.MigrateAsync(serial.ConnectionString);
+        await using var serialStore = RegistryStore.Create(serial.ConnectionString);
+        var oneAtATime = new NaaccrXmlImporter(new RegistryEvents(serialStore));
+        await Stage("before: import into an empty registry, one batch at a time", async () =>
+        {
+            var r = await oneAtATime.ImportFileAsync(file, request with { BatchesInFlight = 1 });
+            return $"{r.TumorsCreated:N0} tumors created, on its own database";
+        });
+    }
     var dumps = await DumpRowsAsync(["marten.mt_streams", "marten.mt_events", "public.patients", "public.case_summary", "public.naaccr_patient_keys"]);
     // The floor of the writes themselves: the rows this import wrote (events, streams, read models, keys), copied by
     // binary COPY from files into empty tables made like them (same indexes, storage and compression). No

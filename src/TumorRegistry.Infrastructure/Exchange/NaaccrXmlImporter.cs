@@ -27,6 +27,9 @@ public sealed record NaaccrImportRequest(string FileName, string Source, EventMe
     /// <summary>Patient records per transaction.</summary>
     public int BatchSize { get; init; } = 500;
 
+    /// <summary>Batches matched and written at once (1: one after another, the benchmark's "before").</summary>
+    public int BatchesInFlight { get; init; } = 2;
+
     public IProgress<NaaccrImportProgress>? Progress { get; init; }
 
     /// <summary>The batch record to use (one queued by <see cref="NaaccrXmlImporter.QueueAsync"/>); a new one when null.</summary>
@@ -132,7 +135,7 @@ public sealed class NaaccrXmlImporter(RegistryEvents store)
                     // The whole records read before a break are kept, like those of the batches already written.
                     if (chunk.Records.Count > 0)
                     {
-                        if (inFlight.Count == 2) await inFlight.Dequeue().Written;
+                        if (inFlight.Count >= Math.Max(1, request.BatchesInFlight)) await inFlight.Dequeue().Written;
                         var ahead = inFlight.LastOrDefault();
                         var next = new InFlightBatch(KeysOf(chunk.Records), ahead);
                         // Records that could match what the batch ahead writes wait until it has committed.
